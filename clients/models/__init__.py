@@ -1,0 +1,34 @@
+from clients.models.addresses import Address
+from clients.models.choices import (
+    AddressKind,
+    AddressVerification,
+    Channel,
+    ClientKind,
+    ContractStatus,
+    LoanApplicationStatus,
+    PeriodUnit,
+)
+from clients.models.lending import Contract, Goods, LeadDebt, LoanApplication
+from clients.models.organisation import CreditProduct, LegalEntity, Manager
+from clients.models.parties import Client, IdentityDocument, Relative
+
+__all__ = [
+    "Address",
+    "AddressKind",
+    "AddressVerification",
+    "Channel",
+    "Client",
+    "ClientKind",
+    "Contract",
+    "ContractStatus",
+    "CreditProduct",
+    "Goods",
+    "IdentityDocument",
+    "LeadDebt",
+    "LegalEntity",
+    "LoanApplication",
+    "LoanApplicationStatus",
+    "Manager",
+    "PeriodUnit",
+    "Relative",
+]

@@ -1,0 +1,58 @@
+from django.db import models
+from django.db.models import Q
+
+from clients.models.base import TimeStamped, reference
+from clients.models.choices import AddressKind, AddressVerification
+
+
+class Address(TimeStamped):
+    """An address of a client: residence, registration, or one of the additional ones."""
+
+    client = models.ForeignKey("clients.Client", on_delete=models.CASCADE, related_name="addresses")
+    kind = models.CharField(max_length=15, choices=AddressKind.choices)
+    position = models.PositiveSmallIntegerField(null=True, blank=True)
+    purpose = reference("purpose")
+    country = reference("country")
+    fias_id = models.UUIDField("FIAS id", null=True, blank=True, db_index=True)
+    full_address_text = models.TextField(blank=True)
+    fias_chain = models.JSONField(null=True, blank=True)
+    postal_code = models.CharField(max_length=10, blank=True)
+    region_name = models.CharField(max_length=255, blank=True)
+    locality_name = models.CharField(max_length=255, blank=True)
+    street_name = models.CharField(max_length=255, blank=True)
+    house_no = models.CharField(max_length=50, blank=True)
+    block_no = models.CharField(max_length=50, blank=True)
+    building_no = models.CharField(max_length=50, blank=True)
+    apartment_no = models.CharField(max_length=50, blank=True)
+    housing_type = models.CharField(max_length=100, blank=True)
+    metro_station = models.CharField(max_length=100, blank=True)
+    old_address_text = models.TextField(blank=True)
+    reg_date = models.DateField("registered since", null=True, blank=True)
+    telephone = models.CharField(max_length=20, blank=True)
+    time_zone = models.CharField(max_length=50, blank=True)
+    attributes = models.JSONField(default=dict, blank=True)
+    verification = models.CharField(
+        max_length=12, choices=AddressVerification.choices, default=AddressVerification.BY_PARTS
+    )
+
+    class Meta:
+        ordering = ["client", "kind", "position", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["client", "kind"],
+                condition=~Q(kind=AddressKind.ADDITIONAL),
+                name="address_one_actual_one_registration",
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["verification"],
+                condition=Q(verification=AddressVerification.UNVERIFIED),
+                name="address_unverified_idx",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.full_address_text or ", ".join(
+            p for p in (self.region_name, self.locality_name, self.street_name, self.house_no) if p
+        )

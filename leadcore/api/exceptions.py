@@ -1,0 +1,92 @@
+"""Turns every exception an API view can raise into the envelope, with every problem listed."""
+
+import logging
+import traceback
+
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.http import Http404
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+
+from leadcore.api.envelope import error
+from leadcore.api.errors import ApiErrorCode, Problem, RequestRejected
+
+logger = logging.getLogger(__name__)
+
+_KNOWN_CODES = {code.value for code in ApiErrorCode}
+
+
+class PayloadTooLarge(exceptions.APIException):
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    default_detail = "The request body is too large."
+    default_code = ApiErrorCode.PAYLOAD_TOO_LARGE
+
+
+def validation_problems(detail, path: str = "") -> list[Problem]:
+    """Flatten DRF's nested error detail into problems keyed by JSON path (`a.b[1].c`)."""
+    if isinstance(detail, dict):
+        problems = []
+        for key, value in detail.items():
+            if key in ("non_field_errors", exceptions.api_settings.NON_FIELD_ERRORS_KEY):
+                problems += validation_problems(value, path)
+            elif isinstance(key, int):
+                problems += validation_problems(value, f"{path}[{key}]")
+            else:
+                problems += validation_problems(value, f"{path}.{key}" if path else str(key))
+        return problems
+    if isinstance(detail, list):
+        if all(isinstance(item, (dict, list)) for item in detail) and detail:
+            problems = []
+            for index, item in enumerate(detail):
+                problems += validation_problems(item, f"{path}[{index}]")
+            return problems
+        return [p for item in detail for p in validation_problems(item, path)]
+    code = getattr(detail, "code", None) or ApiErrorCode.INVALID_FORMAT
+    if code not in _KNOWN_CODES and not str(code).isupper():
+        code = ApiErrorCode.INVALID_FORMAT
+    return [Problem(code=str(code), field=path or None, message=str(detail))]
+
+
+_STATUS_CODES = {
+    exceptions.NotAuthenticated: ApiErrorCode.NOT_AUTHENTICATED,
+    exceptions.AuthenticationFailed: ApiErrorCode.NOT_AUTHENTICATED,
+    exceptions.PermissionDenied: ApiErrorCode.PERMISSION_DENIED,
+    exceptions.NotFound: ApiErrorCode.NOT_FOUND,
+    exceptions.MethodNotAllowed: ApiErrorCode.METHOD_NOT_ALLOWED,
+    exceptions.ParseError: ApiErrorCode.MALFORMED_REQUEST,
+    exceptions.UnsupportedMediaType: ApiErrorCode.UNSUPPORTED_MEDIA_TYPE,
+    exceptions.NotAcceptable: ApiErrorCode.MALFORMED_REQUEST,
+    exceptions.Throttled: ApiErrorCode.THROTTLED,
+    PayloadTooLarge: ApiErrorCode.PAYLOAD_TOO_LARGE,
+}
+
+
+def envelope_exception_handler(exc: Exception, context: dict) -> Response:
+    if isinstance(exc, RequestRejected):
+        return error(exc.problems, exc.status)
+    if isinstance(exc, Http404):
+        exc = exceptions.NotFound()
+    elif isinstance(exc, DjangoPermissionDenied):
+        exc = exceptions.PermissionDenied()
+
+    if isinstance(exc, exceptions.ValidationError):
+        return error(validation_problems(exc.detail), status.HTTP_400_BAD_REQUEST)
+    if isinstance(exc, exceptions.APIException):
+        code = next((c for t, c in _STATUS_CODES.items() if isinstance(exc, t)), None)
+        problem = Problem(code=code or ApiErrorCode.INVALID_FORMAT, field=None, message=str(exc.detail))
+        response = error([problem], exc.status_code)
+        if isinstance(exc, (exceptions.NotAuthenticated, exceptions.AuthenticationFailed)):
+            response["WWW-Authenticate"] = 'Token realm="api"'
+        return response
+
+    # The exception's message may quote personal data (an IntegrityError repeats the row's
+    # values), so only its type and the stack are logged.
+    view = context.get("view")
+    logger.error(
+        "Unhandled %s in %s\n%s",
+        type(exc).__name__,
+        type(view).__name__ if view else "?",
+        "".join(traceback.format_tb(exc.__traceback__)),
+    )
+    problem = Problem(code=ApiErrorCode.INTERNAL_ERROR, field=None, message="Internal error.")
+    return error([problem], status.HTTP_500_INTERNAL_SERVER_ERROR)

@@ -1,0 +1,88 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from clients.models import Channel
+
+
+class LeadStatus(models.TextChoices):
+    CONVERTED = "CONVERTED", "converted into client, application and contract"
+
+
+class ClientMatch(models.TextChoices):
+    MATCHED = "matched", "matched an existing client"
+    CREATED = "created", "created a new client"
+    LINKED = "linked", "linked by clientId"
+
+
+class Lead(models.Model):
+    """A lead as received (raw payload, card masked, CVC dropped) and what it became."""
+
+    status = models.CharField(max_length=20, choices=LeadStatus.choices, default=LeadStatus.CONVERTED)
+    channel = models.CharField(max_length=20, choices=Channel.choices, blank=True)
+    api_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="leads"
+    )
+    payload = models.JSONField(help_text="The request body as received, card number masked, CVC removed.")
+    client = models.ForeignKey("clients.Client", on_delete=models.PROTECT, related_name="leads")
+    client_match = models.CharField(max_length=10, choices=ClientMatch.choices)
+    match_details = models.JSONField(default=dict, blank=True)
+    loan_application = models.OneToOneField(
+        "clients.LoanApplication", on_delete=models.PROTECT, related_name="lead"
+    )
+    contract = models.OneToOneField("clients.Contract", on_delete=models.PROTECT, related_name="lead")
+    manager = models.ForeignKey(
+        "clients.Manager", on_delete=models.PROTECT, null=True, blank=True, related_name="leads"
+    )
+    legal_entity = models.ForeignKey(
+        "clients.LegalEntity", on_delete=models.PROTECT, null=True, blank=True, related_name="leads"
+    )
+    mobile_phone_check = models.BooleanField(null=True, blank=True)
+    device_type = models.ForeignKey(
+        "modeleditor.ReferenceItem", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    mac_address = models.CharField(max_length=50, blank=True)
+    ip_and_region_match = models.BooleanField(null=True, blank=True)
+    ip_and_reg_address_match = models.BooleanField(null=True, blank=True)
+    denial_reason = models.ForeignKey(
+        "modeleditor.ReferenceItem", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    approved_by_scorista = models.BooleanField(null=True, blank=True)
+    rosfinmonitoring_check = models.BooleanField(null=True, blank=True)
+    ufms_check = models.BooleanField(null=True, blank=True)
+    extra_fields = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-id"]
+
+    def __str__(self) -> str:
+        return f"Lead #{self.pk}"
+
+
+class IdempotencyState(models.TextChoices):
+    IN_PROGRESS = "in_progress"
+    COMPLETED = "completed"
+
+
+class IdempotencyKey(models.Model):
+    """A client-chosen key that makes a retried POST return the first answer instead of a new lead."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=255)
+    request_hash = models.CharField(max_length=64)
+    state = models.CharField(max_length=12, choices=IdempotencyState.choices)
+    lead = models.ForeignKey(Lead, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "key"], name="idempotency_key_unique_per_user"),
+            models.CheckConstraint(
+                condition=Q(state=IdempotencyState.IN_PROGRESS) | Q(lead__isnull=False),
+                name="idempotency_completed_has_lead",
+            ),
+        ]

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ModelEditorConfig(AppConfig):
+    name = "modeleditor"
+    verbose_name = "Model Editor"
