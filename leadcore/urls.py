@@ -5,6 +5,8 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 api_v1 = [
     path("", include("leads.urls")),
     path("", include("clients.urls")),
+    path("", include("clients.gar.urls")),
+    path("", include("modeleditor.urls")),
 ]
 
 urlpatterns = [
@@ -12,6 +14,7 @@ urlpatterns = [
     path("api/v1/", include(api_v1)),
     # The lending core's paths, which our users' integrations already call.
     path("bs-core/main/", include("leads.urls_core")),
+    path("bs-core/main/", include("clients.gar.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
 ]
