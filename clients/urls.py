@@ -1,1 +1,12 @@
-urlpatterns = []
+from clients import apis
+from leadcore.api.routing import slash_optional
+
+urlpatterns = [
+    *slash_optional("clients/<int:client_id>", apis.ClientDetailApi.as_view(), "client-detail"),
+    *slash_optional(
+        "loan-applications/<int:application_id>",
+        apis.LoanApplicationDetailApi.as_view(),
+        "loan-application-detail",
+    ),
+    *slash_optional("contracts/<int:contract_id>", apis.ContractDetailApi.as_view(), "contract-detail"),
+]

@@ -117,6 +117,7 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    "PREPROCESSING_HOOKS": ["leadcore.api.routing.drop_slash_twins"],
 }
 
 # Client matching: when on, a person known to one legal entity is unknown to another.

@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import Q
 
 from clients.models import Channel
+from leadcore.api.json import PayloadJSONEncoder
 
 
 class LeadStatus(models.TextChoices):
@@ -23,13 +24,14 @@ class Lead(models.Model):
     api_user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="leads"
     )
-    payload = models.JSONField(help_text="The request body as received, card number masked, CVC removed.")
+    payload = models.JSONField(
+        encoder=PayloadJSONEncoder,
+        help_text="The request body as received, card number masked, CVC removed.",
+    )
     client = models.ForeignKey("clients.Client", on_delete=models.PROTECT, related_name="leads")
     client_match = models.CharField(max_length=10, choices=ClientMatch.choices)
     match_details = models.JSONField(default=dict, blank=True)
-    loan_application = models.OneToOneField(
-        "clients.LoanApplication", on_delete=models.PROTECT, related_name="lead"
-    )
+    loan_application = models.OneToOneField("clients.LoanApplication", on_delete=models.PROTECT, related_name="lead")
     contract = models.OneToOneField("clients.Contract", on_delete=models.PROTECT, related_name="lead")
     manager = models.ForeignKey(
         "clients.Manager", on_delete=models.PROTECT, null=True, blank=True, related_name="leads"
@@ -86,3 +88,6 @@ class IdempotencyKey(models.Model):
                 name="idempotency_completed_has_lead",
             ),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.key} ({self.state})"

@@ -7,17 +7,58 @@ again only after a change, so every server process sees an edit on its very next
 import threading
 from dataclasses import dataclass, field
 
-from modeleditor.models import ConfigVersion, ReferenceItem
+from django.core.signals import request_finished, request_started
+
+from modeleditor.catalogue import CATALOGUE, LOCKED, extra_field_path
+from modeleditor.models import ConfigVersion, ExtraFieldDefinition, ReferenceItem, RequiredFieldRule
+
+
+@dataclass(frozen=True)
+class ExtraFieldSpec:
+    id: int
+    target: str
+    name: str
+    full_name: str
+    type: str
+    reference_list: str
+    label: str
 
 
 @dataclass(frozen=True)
 class ConfigSnapshot:
     version: int
     active_reference_ids: dict[str, frozenset[int]] = field(default_factory=dict)
+    # Per list, the active items as (id, name), in the lists' display order.
+    active_reference_items: dict[str, tuple[tuple[int, str], ...]] = field(default_factory=dict)
+    # Per target, the JSON paths a lead must carry, the locked ones included.
+    required_paths: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    extra_fields_by_id: dict[int, ExtraFieldSpec] = field(default_factory=dict)
+    # Keyed by the name integrators send (`client.NAME`).
+    extra_fields_by_name: dict[str, ExtraFieldSpec] = field(default_factory=dict)
 
 
 _lock = threading.Lock()
 _snapshot: ConfigSnapshot | None = None
+# Within one request the version is read once, however many checks ask for the snapshot.
+_request = threading.local()
+
+
+def _request_started(**kwargs) -> None:
+    _request.active = True
+    _request.checked = False
+
+
+def _request_finished(**kwargs) -> None:
+    _request.active = False
+
+
+request_started.connect(_request_started, dispatch_uid="modeleditor.cache.request_started")
+request_finished.connect(_request_finished, dispatch_uid="modeleditor.cache.request_finished")
+
+
+def forget_version_check() -> None:
+    """Make the next snapshot read the version again: this process has just changed it."""
+    _request.checked = False
 
 
 def _current_version() -> int:
@@ -25,23 +66,63 @@ def _current_version() -> int:
     return version or 0
 
 
+def _extra_fields() -> list[ExtraFieldSpec]:
+    return [
+        ExtraFieldSpec(
+            id=d.pk,
+            target=d.target,
+            name=d.name,
+            full_name=d.full_name,
+            type=d.type,
+            reference_list=d.reference_list,
+            label=d.label,
+        )
+        for d in ExtraFieldDefinition.objects.order_by("target", "name")
+    ]
+
+
+def _required_paths(extra_fields: list[ExtraFieldSpec]) -> dict[str, tuple[str, ...]]:
+    known = {target: [spec.path for spec in specs] for target, specs in CATALOGUE.items()}
+    for extra in extra_fields:
+        known[extra.target].append(extra_field_path(extra.target, extra.name))
+    stored = {
+        (r.target, r.path): r.is_required for r in RequiredFieldRule.objects.only("target", "path", "is_required")
+    }
+    return {
+        target: tuple(p for p in paths if p in LOCKED[target] or stored.get((target, p), False))
+        for target, paths in known.items()
+    }
+
+
 def _load(version: int) -> ConfigSnapshot:
-    active: dict[str, set[int]] = {}
-    for list_code, item_id in ReferenceItem.objects.filter(is_active=True).values_list("list", "id"):
-        active.setdefault(list_code, set()).add(item_id)
+    active_ids: dict[str, set[int]] = {}
+    active_items: dict[str, list[tuple[int, str]]] = {}
+    for list_code, item_id, name in ReferenceItem.objects.filter(is_active=True).values_list("list", "id", "name"):
+        active_ids.setdefault(list_code, set()).add(item_id)
+        active_items.setdefault(list_code, []).append((item_id, name))
+    extra_fields = _extra_fields()
     return ConfigSnapshot(
         version=version,
-        active_reference_ids={code: frozenset(ids) for code, ids in active.items()},
+        active_reference_ids={code: frozenset(ids) for code, ids in active_ids.items()},
+        active_reference_items={code: tuple(items) for code, items in active_items.items()},
+        required_paths=_required_paths(extra_fields),
+        extra_fields_by_id={e.id: e for e in extra_fields},
+        extra_fields_by_name={e.full_name: e for e in extra_fields},
     )
 
 
 def config_snapshot() -> ConfigSnapshot:
     global _snapshot
-    version = _current_version()
     snapshot = _snapshot
-    if snapshot is not None and snapshot.version == version:
+    in_request = getattr(_request, "active", False)
+    if snapshot is not None and in_request and _request.checked:
         return snapshot
-    with _lock:
-        if _snapshot is None or _snapshot.version != version:
-            _snapshot = _load(version)
-        return _snapshot
+    version = _current_version()
+    if snapshot is None or snapshot.version != version:
+        with _lock:
+            if _snapshot is None or _snapshot.version != version:
+                _snapshot = _load(version)
+            snapshot = _snapshot
+    if in_request:
+        _request.checked = True
+    return snapshot

@@ -1,4 +1,9 @@
+from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models import Q
+
+from modeleditor.choices import EXTRA_FIELD_PREFIX, EXTRA_FIELD_TYPES, ChangeSource, FieldType, Target
 
 
 class ReferenceList(models.TextChoices):
@@ -32,7 +37,11 @@ class ReferenceItem(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.name
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        return f"{EXTRA_FIELD_PREFIX[self.target]}{self.name}"
 
 
 class ConfigVersion(models.Model):
@@ -46,3 +55,91 @@ class ConfigVersion(models.Model):
         constraints = [
             models.CheckConstraint(condition=models.Q(id=1), name="config_version_singleton"),
         ]
+
+
+class RequiredFieldRule(models.Model):
+    """Whether a lead must carry one field (a JSON path) of a target; a missing row means optional."""
+
+    target = models.CharField(max_length=20, choices=Target.choices)
+    path = models.CharField(max_length=255)
+    is_required = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["target", "id"]
+        permissions = [("use_model_editor", "Can use the Model Editor")]
+        constraints = [
+            models.UniqueConstraint(fields=["target", "path"], name="required_rule_unique_path"),
+            # The system-required fields stay required whatever writes the row.
+            models.CheckConstraint(
+                condition=Q(is_required=True)
+                | ~(
+                    Q(
+                        target__in=[Target.CLIENT_PERSON, Target.CLIENT_COMPANY],
+                        path__in=["firstName", "mobilePhone"],
+                    )
+                    | Q(target=Target.CLIENT_COMPANY, path="title")
+                ),
+                name="required_rule_locked_stay_required",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.target}: {self.path}"
+
+
+class RuleChange(models.Model):
+    """One change of a required-field rule: who made it, when, and from what to what."""
+
+    target = models.CharField(max_length=20, choices=Target.choices)
+    path = models.CharField(max_length=255)
+    was_required = models.BooleanField()
+    is_required = models.BooleanField()
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    source = models.CharField(max_length=10, choices=ChangeSource.choices)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.target}: {self.path} {self.was_required} → {self.is_required}"
+
+
+class ExtraFieldDefinition(models.Model):
+    """An additional field of a target; integrators send it as `extraFields` `{name: "client.NAME"}`."""
+
+    target = models.CharField(max_length=20, choices=Target.choices)
+    name = models.CharField(
+        max_length=100,
+        validators=[RegexValidator(r"^[A-Za-z][A-Za-z0-9_]*$", "Latin letters, digits and _, a letter first.")],
+        help_text="Without the prefix: favouriteContactTime, sent as client.favouriteContactTime.",
+    )
+    type = models.CharField(max_length=10, choices=[(t.value, t.label) for t in EXTRA_FIELD_TYPES])
+    reference_list = models.CharField(
+        max_length=40, choices=ReferenceList.choices, blank=True, help_text="Only for the type reference."
+    )
+    label = models.CharField(max_length=255)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["target", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["target", "name"], name="extra_field_unique_name"),
+            models.CheckConstraint(
+                condition=(Q(type=FieldType.REFERENCE) & ~Q(reference_list=""))
+                | (~Q(type=FieldType.REFERENCE) & Q(reference_list="")),
+                name="extra_field_reference_list_iff_reference",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        return f"{EXTRA_FIELD_PREFIX[self.target]}{self.name}"

@@ -1,4 +1,5 @@
 from clients.models.addresses import Address
+from clients.models.backoffice import ClientMerge, NotDuplicate  # noqa: F401 (registers the models)
 from clients.models.choices import (
     AddressKind,
     AddressVerification,

@@ -10,9 +10,7 @@ class LoanApplication(TimeStamped):
     """A request for a loan: one per lead."""
 
     client = models.ForeignKey("clients.Client", on_delete=models.PROTECT, related_name="applications")
-    status = models.CharField(
-        max_length=10, choices=LoanApplicationStatus.choices, default=LoanApplicationStatus.NEW
-    )
+    status = models.CharField(max_length=10, choices=LoanApplicationStatus.choices, default=LoanApplicationStatus.NEW)
     status_changed_at = models.DateTimeField(null=True, blank=True)
     status_changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

@@ -11,9 +11,7 @@ class LegalEntity(TimeStamped):
     name = models.CharField(max_length=255, unique=True)
     inn = models.CharField("INN", max_length=12, blank=True)
     ogrn = models.CharField("OGRN", max_length=15, blank=True)
-    contract_prefix = models.CharField(
-        max_length=10, unique=True, help_text="Prefix of contract numbers, e.g. LC."
-    )
+    contract_prefix = models.CharField(max_length=10, unique=True, help_text="Prefix of contract numbers, e.g. LC.")
 
     class Meta:
         verbose_name_plural = "legal entities"

@@ -31,7 +31,7 @@ class Client(TimeStamped):
     dependents_count = models.PositiveIntegerField(null=True, blank=True)
     # Normalised name + passport (person) or INN (company); NULL when the lead lacked a part,
     # so such a client is never matched.
-    identity_key = models.CharField(max_length=300, null=True, blank=True, editable=False)
+    identity_key = models.CharField(max_length=300, null=True, blank=True, editable=False)  # noqa: DJ001
     # "" when matching is company-wide; the legal entity's id when matching is per legal entity.
     match_scope = models.CharField(max_length=20, blank=True, default="", editable=False)
     legal_entity = models.ForeignKey(

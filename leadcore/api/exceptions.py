@@ -4,9 +4,11 @@ import logging
 import traceback
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import RequestDataTooBig
 from django.http import Http404
 from rest_framework import exceptions, status
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 
 from leadcore.api.envelope import error
 from leadcore.api.errors import ApiErrorCode, Problem, RequestRejected
@@ -27,7 +29,7 @@ def validation_problems(detail, path: str = "") -> list[Problem]:
     if isinstance(detail, dict):
         problems = []
         for key, value in detail.items():
-            if key in ("non_field_errors", exceptions.api_settings.NON_FIELD_ERRORS_KEY):
+            if key == api_settings.NON_FIELD_ERRORS_KEY:
                 problems += validation_problems(value, path)
             elif isinstance(key, int):
                 problems += validation_problems(value, f"{path}[{key}]")
@@ -64,6 +66,8 @@ _STATUS_CODES = {
 def envelope_exception_handler(exc: Exception, context: dict) -> Response:
     if isinstance(exc, RequestRejected):
         return error(exc.problems, exc.status)
+    if isinstance(exc, RequestDataTooBig):
+        exc = PayloadTooLarge()
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()
     elif isinstance(exc, DjangoPermissionDenied):

@@ -1,0 +1,53 @@
+# Two commands for a new machine: `make run` (the product, with demo data) and `make test`.
+# Each target is a plain command you can also run by hand; see README.md.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test lint venv env demo serve benchmark
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+venv: $(VENV)/.installed
+
+# A local .env with a fresh secret key, made once; DATABASE_URL etc. may be added to it.
+.env:
+	$(PYTHON) -c "import secrets; print('SECRET_KEY=' + secrets.token_urlsafe(50))" > .env
+
+env: .env
+
+demo: venv env
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+	$(PY) manage.py import_gar clients/gar/fixtures/sample
+
+serve:
+	DEBUG=true $(PY) manage.py runserver $(HOST):$(PORT)
+
+run: demo
+	@echo ""
+	@echo "LeadCore is starting on http://$(HOST):$(PORT)/"
+	@echo "  admin:   http://$(HOST):$(PORT)/admin/   login admin / admin"
+	@echo "  API docs: http://$(HOST):$(PORT)/api/docs/"
+	@$(PY) manage.py create_api_token demo-integrator | sed 's/^/  /'
+	@echo "  try:    curl -H 'Authorization: Token <token>' -H 'Content-Type: application/json' \\"
+	@echo "            -d '{\"firstName\": \"Фридрих\", \"mobilePhone\": \"79776200719\"}' http://$(HOST):$(PORT)/api/v1/leads"
+	@echo ""
+	DEBUG=true $(PY) manage.py runserver --noreload $(HOST):$(PORT)
+
+test: venv env
+	SECURE_HTTPS=false $(VENV)/bin/pytest
+
+lint: venv
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run
+
+benchmark: venv env
+	$(PY) manage.py benchmark_leads

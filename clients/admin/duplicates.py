@@ -1,0 +1,125 @@
+"""The possible-duplicates screen: review pairs, merge one client into the other, or keep both."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import reverse
+
+from clients.admin.masking import mask_passport, sees_full_identity
+from clients.models import Client, IdentityDocument
+from clients.selectors.duplicates import client_records_count, duplicate_pairs
+from clients.services.merge import client_merge, clients_mark_not_duplicates
+from leadcore.api.errors import RequestRejected
+
+MERGE_PERMISSION = "clients.add_clientmerge"
+DECIDE_PERMISSION = "clients.add_notduplicate"
+
+
+def _passports(request, client_ids) -> dict[int, str]:
+    full = sees_full_identity(request.user)
+    shown: dict[int, list[str]] = {}
+    documents = IdentityDocument.objects.filter(client_id__in=client_ids).exclude(number="")
+    for client_id, series, number in documents.values_list("client_id", "series", "number"):
+        text = f"{series} {number}".strip() if full else mask_passport(series, number)
+        shown.setdefault(client_id, []).append(text)
+    return {client_id: ", ".join(texts) for client_id, texts in shown.items()}
+
+
+def _context(model_admin, request, **extra) -> dict:
+    return {**model_admin.admin_site.each_context(request), "opts": Client._meta, **extra}
+
+
+def _list_url() -> str:
+    return reverse("admin:clients_client_duplicates")
+
+
+def pair_list(model_admin):
+    def view(request):
+        if not model_admin.has_view_permission(request):
+            raise PermissionDenied
+        pairs = duplicate_pairs()
+        passports = _passports(request, {c.pk for pair in pairs for c in (pair.first, pair.second)})
+        rows = [
+            {
+                "clients": [
+                    {"client": client, "passports": passports.get(client.pk, "")}
+                    for client in (pair.first, pair.second)
+                ],
+                "first": pair.first,
+                "second": pair.second,
+                "reasons": pair.reasons,
+            }
+            for pair in pairs
+        ]
+        can_merge = request.user.has_perm(MERGE_PERMISSION) and model_admin.has_change_permission(request)
+        return TemplateResponse(
+            request,
+            "admin/clients/client/duplicates.html",
+            _context(
+                model_admin,
+                request,
+                title="Possible duplicates",
+                rows=rows,
+                can_merge=can_merge,
+                can_decide=request.user.has_perm(DECIDE_PERMISSION),
+            ),
+        )
+
+    return view
+
+
+def merge(model_admin):
+    def view(request):
+        if not (request.user.has_perm(MERGE_PERMISSION) and model_admin.has_change_permission(request)):
+            raise PermissionDenied
+        source = request.POST if request.method == "POST" else request.GET
+        keep = get_object_or_404(Client, pk=source.get("keep"))
+        remove = get_object_or_404(Client, pk=source.get("remove"))
+        if request.method == "POST":
+            try:
+                client_merge(keep=keep, remove=remove, user=request.user)
+            except RequestRejected as rejected:
+                for problem in rejected.problems:
+                    model_admin.message_user(request, problem.message, messages.ERROR)
+                return HttpResponseRedirect(_list_url())
+            model_admin.message_user(request, f"Client #{remove.pk} was merged into {keep} (#{keep.pk}).")
+            return HttpResponseRedirect(reverse("admin:clients_client_change", args=[keep.pk]))
+        passports = _passports(request, {keep.pk, remove.pk})
+        return TemplateResponse(
+            request,
+            "admin/clients/client/merge_confirm.html",
+            _context(
+                model_admin,
+                request,
+                title=f"Merge client #{remove.pk} into #{keep.pk}",
+                keep=keep,
+                remove=remove,
+                keep_passports=passports.get(keep.pk, ""),
+                remove_passports=passports.get(remove.pk, ""),
+                moving=client_records_count(client=remove),
+            ),
+        )
+
+    return view
+
+
+def not_duplicates(model_admin):
+    def view(request):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if not request.user.has_perm(DECIDE_PERMISSION):
+            raise PermissionDenied
+        first = get_object_or_404(Client, pk=request.POST.get("first"))
+        second = get_object_or_404(Client, pk=request.POST.get("second"))
+        try:
+            clients_mark_not_duplicates(first=first, second=second, user=request.user)
+        except RequestRejected as rejected:
+            for problem in rejected.problems:
+                model_admin.message_user(request, problem.message, messages.ERROR)
+        else:
+            model_admin.message_user(request, f"Clients #{first.pk} and #{second.pk} are not duplicates.")
+        return HttpResponseRedirect(_list_url())
+
+    return view

@@ -1,0 +1,36 @@
+"""The company's own records: legal entities, loan officers, credit products (administrators only)."""
+
+from django.contrib import admin
+
+from clients.models import CreditProduct, LegalEntity, Manager
+
+
+@admin.register(LegalEntity)
+class LegalEntityAdmin(admin.ModelAdmin):
+    list_display = ("name", "inn", "ogrn", "contract_prefix", "created_at")
+    search_fields = ("name", "inn", "ogrn", "contract_prefix")
+
+
+@admin.register(Manager)
+class ManagerAdmin(admin.ModelAdmin):
+    list_display = ("id", "full_name", "legal_entity", "user", "is_active")
+    list_filter = ("is_active", "legal_entity")
+    list_select_related = ("legal_entity", "user")
+    search_fields = ("=id", "full_name")
+    raw_id_fields = ("user",)
+
+
+@admin.register(CreditProduct)
+class CreditProductAdmin(admin.ModelAdmin):
+    list_display = (
+        "id",
+        "name",
+        "min_amount",
+        "max_amount",
+        "period_unit",
+        "min_period",
+        "max_period",
+        "is_active",
+    )
+    list_filter = ("is_active", "period_unit")
+    search_fields = ("=id", "name")

@@ -1,0 +1,104 @@
+"""Client records on their own lists, and the back office's own records: merges and decisions."""
+
+from django.contrib import admin
+
+from clients.admin.common import admin_link
+from clients.admin.masking import sees_full_identity
+from clients.admin.search import ClientSearchMixin
+from clients.models import Address, ClientMerge, IdentityDocument, NotDuplicate, Relative
+
+
+class _ClientRecordAdmin(ClientSearchMixin, admin.ModelAdmin):
+    client_prefix = "client__"
+    list_select_related = ("client",)
+    raw_id_fields = ("client",)
+    list_per_page = 50
+
+    @admin.display(description="client", ordering="client__last_name")
+    def client_link(self, obj) -> str:
+        return admin_link(obj.client)
+
+
+@admin.register(IdentityDocument)
+class IdentityDocumentAdmin(_ClientRecordAdmin):
+    list_display = ("id", "client_link", "document_type", "series", "number", "issue_date", "issued_by")
+    list_select_related = ("client", "document_type")
+    fields = (
+        "client",
+        "document_type",
+        "series",
+        "number",
+        "issue_date",
+        "close_date",
+        "issued_by",
+        "subdivision_code",
+        "extra_number",
+    )
+    raw_id_fields = ("client", "document_type")
+
+    # Page titles and history name a document by its series and number: operators reach
+    # documents through the client's page, where they are masked.
+    def has_module_permission(self, request):
+        return super().has_module_permission(request) and sees_full_identity(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return super().has_view_permission(request, obj) and sees_full_identity(request.user)
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and sees_full_identity(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and sees_full_identity(request.user)
+
+
+@admin.register(Address)
+class AddressAdmin(_ClientRecordAdmin):
+    list_display = ("id", "client_link", "kind", "__str__", "verification", "fias_id")
+    list_filter = ("kind", "verification")
+    raw_id_fields = ("client", "purpose", "country")
+
+
+@admin.register(Relative)
+class RelativeAdmin(_ClientRecordAdmin):
+    list_display = ("id", "client_link", "__str__", "kinship", "telephone")
+    list_select_related = ("client", "kinship")
+    raw_id_fields = ("client", "kinship")
+    # Edited with the client, where operators see it masked.
+    exclude = ("passport",)
+
+
+@admin.register(ClientMerge)
+class ClientMergeAdmin(admin.ModelAdmin):
+    list_display = ("id", "merged_at", "kept_link", "removed_client_id", "merged_by", "moved")
+    list_select_related = ("kept", "merged_by")
+    search_fields = ("=kept__id", "=removed_client_id")
+    fields = ("kept", "removed_client_id", "moved", "removed_snapshot", "merged_by", "merged_at")
+    readonly_fields = fields
+
+    @admin.display(description="kept client", ordering="kept")
+    def kept_link(self, obj) -> str:
+        return admin_link(obj.kept)
+
+    def has_add_permission(self, request):
+        # Merges are made on the possible-duplicates screen, where both clients are compared.
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(NotDuplicate)
+class NotDuplicateAdmin(admin.ModelAdmin):
+    list_display = ("id", "created_at", "client_low", "client_high", "decided_by")
+    list_select_related = ("client_low", "client_high", "decided_by")
+    fields = ("client_low", "client_high", "decided_by", "created_at")
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,60 @@
+"""The embedded provider: the GAR tables imported into our own database (works offline)."""
+
+from clients.gar.directory import FIAS_LEVELS, ChainLink, DirectoryAddress, region_time_zone
+from clients.gar.models import GarObject, GarObjectKind
+from clients.gar.selectors import gar_object_by_guid, gar_objects_by_ids, gar_objects_search
+
+_LOCALITY_LEVELS = (5, 6)
+_STREET_LEVELS = (7, 8)
+# Params a flat or a house takes from the nearest object above it that has them.
+_INHERITED = ("postal_code", "okato", "oktmo", "ifns")
+
+
+class EmbeddedDirectory:
+    def suggest(self, query: str, count: int) -> list[DirectoryAddress]:
+        found = gar_objects_search(query=query, count=count)
+        known = gar_objects_by_ids(object_ids={i for o in found for i in o.path_ids})
+        return [to_directory_address(o, known) for o in found]
+
+    def find_by_id(self, fias_id: str) -> DirectoryAddress | None:
+        found = gar_object_by_guid(fias_id=fias_id)
+        if found is None:
+            return None
+        return to_directory_address(found, gar_objects_by_ids(object_ids=set(found.path_ids)))
+
+
+def to_directory_address(obj: GarObject, known: dict[int, GarObject]) -> DirectoryAddress:
+    chain = [known[i] for i in obj.path_ids if i in known] or [obj]
+    region = next((o for o in chain if o.gar_level == 1), None)
+    locality = next((o for o in reversed(chain) if o.gar_level in _LOCALITY_LEVELS), None)
+    if locality is None and region is not None and region.type_name == "г":
+        locality = region  # a federal city is its own locality
+    street = next((o for o in reversed(chain) if o.gar_level in _STREET_LEVELS), None)
+    house = next((o for o in reversed(chain) if o.kind == GarObjectKind.HOUSE), None)
+    flat = obj if obj.kind == GarObjectKind.APARTMENT else None
+    inherited = {name: next((getattr(o, name) for o in reversed(chain) if getattr(o, name)), "") for name in _INHERITED}
+    codes = {
+        "okato": inherited["okato"],
+        "oktmo": inherited["oktmo"],
+        "ifns": inherited["ifns"],
+        "kladrId": next((o.kladr_code for o in reversed(chain) if o.kladr_code), ""),
+        "cadastralNumber": obj.cadastral_number,
+    }
+    return DirectoryAddress(
+        fias_id=str(obj.guid),
+        fias_level=FIAS_LEVELS.get(obj.gar_level, obj.gar_level),
+        full_address=obj.full_address,
+        postal_code=inherited["postal_code"],
+        region_name=region.own_text if region else "",
+        locality_name=locality.own_text if locality else "",
+        street_name=street.own_text if street else "",
+        house_no=house.house_no if house else "",
+        block_no=house.block_no if house else "",
+        building_no=house.building_no if house else "",
+        apartment_no=flat.name if flat else "",
+        time_zone=region_time_zone(obj.region_code),
+        chain=tuple(
+            ChainLink(str(o.guid), FIAS_LEVELS.get(o.gar_level, o.gar_level), o.name, o.type_name) for o in chain
+        ),
+        codes={k: v for k, v in codes.items() if v},
+    )

@@ -1,0 +1,328 @@
+"""Loads a GAR export into the embedded directory, one region at a time, as a stream.
+
+Rows go to the database in batches, so memory does not grow with the region. Running it again
+gives the same tables: objects are upserted by OBJECTID, and an object whose latest record is no
+longer active (ISACTUAL=1, ISACTIVE=0) is removed. The full address and search text of every
+object are then rebuilt from the administrative hierarchy, one depth at a time, in SQL.
+"""
+
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db import connection
+
+from clients.gar.gar_files import GarExport, GarFile
+from clients.gar.models import GarObject, GarObjectKind, GarType, GarTypeTable
+from clients.gar.normalize import tokens
+
+BATCH_SIZE = 2000
+PROGRESS_EVERY = 250_000
+
+_TYPE_FILES = {"HOUSE_TYPES": GarTypeTable.HOUSE, "ADDHOUSE_TYPES": GarTypeTable.ADDHOUSE}
+_TYPE_FILES["APARTMENT_TYPES"] = GarTypeTable.APARTMENT
+# Used when an export comes without its reference tables (one region's folder alone).
+_DEFAULT_TYPES = {
+    (GarTypeTable.HOUSE, 2): "д",
+    (GarTypeTable.ADDHOUSE, 1): "к",
+    (GarTypeTable.ADDHOUSE, 2): "стр",
+    (GarTypeTable.APARTMENT, 1): "помещ",
+    (GarTypeTable.APARTMENT, 2): "кв",
+}
+_OBJECT_FILES = {"ADDR_OBJ": GarObjectKind.ADDRESS_OBJECT, "HOUSES": GarObjectKind.HOUSE}
+_OBJECT_FILES["APARTMENTS"] = GarObjectKind.APARTMENT
+_PARAM_FILES = ("ADDR_OBJ_PARAMS", "HOUSES_PARAMS", "APARTMENTS_PARAMS")
+# Param TYPEID -> column; the others (tax-office areas, reestr numbers…) are not kept.
+_PARAM_COLUMNS = {5: "postal_code", 6: "okato", 7: "oktmo", 1: "ifns", 10: "kladr_code", 8: "cadastral_number"}
+_UPSERT_FIELDS = [
+    "guid",
+    "kind",
+    "gar_level",
+    "region_code",
+    "name",
+    "type_name",
+    "own_text",
+    "own_tokens",
+    "own_token_count",
+    "house_no",
+    "block_no",
+    "building_no",
+    "full_address",
+    "search_text",
+    "token_count",
+    "updated_at",
+]
+_LEVELS = {GarObjectKind.HOUSE: 10, GarObjectKind.APARTMENT: 11}
+
+
+@dataclass
+class TableReport:
+    region: str | None
+    table: str
+    rows_read: int = 0
+    rows_kept: int = 0
+    seconds: float = 0.0
+
+
+@dataclass
+class ImportReport:
+    version: str = ""
+    tables: list[TableReport] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def rows_read(self) -> int:
+        return sum(t.rows_read for t in self.tables)
+
+    @property
+    def rows_per_second(self) -> float:
+        return self.rows_read / self.seconds if self.seconds else 0.0
+
+
+Progress = Callable[[str], None]
+
+
+def _short(type_name: str) -> str:
+    """DaData prints short types without their dot: "д." -> "д", "вн.тер.г." -> "вн.тер.г"."""
+    return type_name.strip().removesuffix(".")
+
+
+class GarImporter:
+    def __init__(self, export: GarExport, *, progress: Progress | None = None, today: date | None = None) -> None:
+        self.export = export
+        self.progress = progress or (lambda message: None)
+        self.today = (today or date.today()).isoformat()
+        self.report = ImportReport(version=export.version())
+        self._types: dict[tuple[str, int], str] = {}
+
+    # Reference tables
+
+    def import_types(self) -> None:
+        for table, type_table in _TYPE_FILES.items():
+            gar_file = self.export.file(table, None)
+            if gar_file is None:
+                continue
+            tally = self._start(gar_file)
+            rows = []
+            for row in self.export.rows(gar_file):
+                tally.rows_read += 1
+                rows.append(
+                    GarType(
+                        table=type_table,
+                        type_id=int(row["ID"]),
+                        name=row.get("NAME", ""),
+                        short_name=_short(row.get("SHORTNAME", "")),
+                    )
+                )
+            GarType.objects.bulk_create(
+                rows, update_conflicts=True, unique_fields=["table", "type_id"], update_fields=["name", "short_name"]
+            )
+            tally.rows_kept = len(rows)
+            self._finish(tally)
+
+    def _load_types(self) -> None:
+        self._types = dict(_DEFAULT_TYPES)
+        self._types.update({(t.table, t.type_id): t.short_name for t in GarType.objects.all()})
+
+    def _type(self, table: str, type_id: str | None) -> str:
+        return self._types.get((table, int(type_id)), "") if type_id and type_id.isdigit() else ""
+
+    # One region
+
+    def import_region(self, region: str) -> None:
+        self._load_types()
+        for table, kind in _OBJECT_FILES.items():
+            self._each_file(table, region, lambda gar_file, k=kind: self._load_objects(gar_file, region, k))
+        self._each_file("ADM_HIERARCHY", region, lambda gar_file: self._load_hierarchy(gar_file, adm=True))
+        self._each_file("MUN_HIERARCHY", region, lambda gar_file: self._load_hierarchy(gar_file, adm=False))
+        for table in _PARAM_FILES:
+            self._each_file(table, region, self._load_params)
+        started = time.monotonic()
+        self.derive_addresses(region)
+        self.progress(f"{region}: addresses rebuilt in {time.monotonic() - started:.1f}s")
+
+    def _each_file(self, table: str, region: str, load: Callable[[GarFile], None]) -> None:
+        gar_file = self.export.file(table, region)
+        if gar_file is not None:
+            load(gar_file)
+
+    def _start(self, gar_file: GarFile) -> TableReport:
+        tally = TableReport(region=gar_file.region, table=gar_file.table, seconds=time.monotonic())
+        self.report.tables.append(tally)
+        return tally
+
+    def _finish(self, tally: TableReport) -> None:
+        tally.seconds = time.monotonic() - tally.seconds
+        rate = tally.rows_read / tally.seconds if tally.seconds else 0
+        self.progress(
+            f"{tally.region or 'root'} {tally.table}: {tally.rows_read} rows read, {tally.rows_kept} kept, "
+            f"{tally.seconds:.1f}s ({rate:,.0f} rows/s)"
+        )
+
+    def _tick(self, tally: TableReport) -> None:
+        tally.rows_read += 1
+        if tally.rows_read % PROGRESS_EVERY == 0:
+            self.progress(f"{tally.region} {tally.table}: {tally.rows_read} rows…")
+
+    def _load_objects(self, gar_file: GarFile, region: str, kind: str) -> None:
+        tally = self._start(gar_file)
+        current: dict[int, GarObject] = {}
+        retired: list[int] = []
+        for row in self.export.rows(gar_file):
+            self._tick(tally)
+            if row.get("ISACTUAL") != "1":
+                continue
+            if row.get("ISACTIVE") != "1":
+                retired.append(int(row["OBJECTID"]))
+            else:
+                obj = self._object(row, region, kind)
+                current[obj.object_id] = obj
+            if len(current) >= BATCH_SIZE:
+                tally.rows_kept += self._upsert(current.values())
+                current = {}
+            if len(retired) >= BATCH_SIZE:
+                GarObject.objects.filter(object_id__in=retired).delete()
+                retired = []
+        tally.rows_kept += self._upsert(current.values())
+        GarObject.objects.filter(object_id__in=retired).delete()
+        self._finish(tally)
+
+    def _object(self, row: dict[str, str], region: str, kind: str) -> GarObject:
+        obj = GarObject(object_id=int(row["OBJECTID"]), guid=row["OBJECTGUID"], kind=kind, region_code=region)
+        if kind == GarObjectKind.ADDRESS_OBJECT:
+            obj.gar_level = int(row["LEVEL"])
+            obj.name = row.get("NAME", "")
+            obj.type_name = _short(row.get("TYPENAME", ""))
+            obj.own_text = f"{obj.type_name} {obj.name}".strip()
+        elif kind == GarObjectKind.HOUSE:
+            obj.gar_level = _LEVELS[kind]
+            obj.name = obj.house_no = row.get("HOUSENUM", "")
+            obj.type_name = self._type(GarTypeTable.HOUSE, row.get("HOUSETYPE")) or "д"
+            text = [obj.type_name, obj.house_no]
+            for number_key, type_key in (("ADDNUM1", "ADDTYPE1"), ("ADDNUM2", "ADDTYPE2")):
+                number = row.get(number_key, "")
+                if not number:
+                    continue
+                add_type = self._type(GarTypeTable.ADDHOUSE, row.get(type_key))
+                if add_type == "к":
+                    obj.block_no = number
+                else:
+                    obj.building_no = number
+                text += [add_type, number]
+            obj.own_text = " ".join(t for t in text if t)
+        else:
+            obj.gar_level = _LEVELS[kind]
+            obj.name = row.get("NUMBER", "")
+            obj.type_name = self._type(GarTypeTable.APARTMENT, row.get("APARTTYPE")) or "кв"
+            obj.own_text = f"{obj.type_name} {obj.name}".strip()
+        own = tokens(obj.own_text)
+        obj.own_tokens = " ".join(own)
+        obj.own_token_count = len(own)
+        return obj
+
+    def _upsert(self, objects: Iterable[GarObject]) -> int:
+        batch = list(objects)
+        if batch:
+            GarObject.objects.bulk_create(
+                batch, update_conflicts=True, unique_fields=["object_id"], update_fields=_UPSERT_FIELDS
+            )
+        return len(batch)
+
+    def _current(self, row: dict[str, str]) -> bool:
+        return row.get("STARTDATE", "") <= self.today < row.get("ENDDATE", "9999")
+
+    def _load_hierarchy(self, gar_file: GarFile, *, adm: bool) -> None:
+        tally = self._start(gar_file)
+        batch: list[tuple] = []
+        for row in self.export.rows(gar_file):
+            self._tick(tally)
+            if row.get("ISACTIVE") != "1" or not self._current(row) or not row.get("PATH"):
+                continue
+            path = row["PATH"]
+            if adm:
+                batch.append((int(row["OBJECTID"]), int(row.get("PARENTOBJID") or 0), path, path.count(".")))
+            else:
+                batch.append((int(row["OBJECTID"]), path))
+            if len(batch) >= BATCH_SIZE:
+                tally.rows_kept += self._update_from_values(batch, adm)
+                batch = []
+        tally.rows_kept += self._update_from_values(batch, adm)
+        self._finish(tally)
+
+    def _update_from_values(self, batch: list[tuple], adm: bool) -> int:
+        columns = ("parent_id", "adm_path", "depth") if adm else ("mun_path",)
+        _update_columns(columns, batch)
+        return len(batch)
+
+    def _load_params(self, gar_file: GarFile) -> None:
+        tally = self._start(gar_file)
+        batch: dict[str, list[tuple]] = defaultdict(list)
+        pending = 0
+        for row in self.export.rows(gar_file):
+            self._tick(tally)
+            column = _PARAM_COLUMNS.get(int(row.get("TYPEID") or 0))
+            if column is None or not self._current(row):
+                continue
+            batch[column].append((int(row["OBJECTID"]), row.get("VALUE", "")))
+            pending += 1
+            if pending >= BATCH_SIZE:
+                tally.rows_kept += _update_params(batch)
+                batch, pending = defaultdict(list), 0
+        tally.rows_kept += _update_params(batch)
+        self._finish(tally)
+
+    # Derived text
+
+    def derive_addresses(self, region: str) -> None:
+        table = connection.ops.quote_name(GarObject._meta.db_table)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"UPDATE {table} SET full_address = own_text, search_text = own_tokens, "
+                "token_count = own_token_count WHERE region_code = %s AND depth = 0",
+                [region],
+            )
+            cursor.execute(f"SELECT MAX(depth) FROM {table} WHERE region_code = %s", [region])
+            deepest = cursor.fetchone()[0] or 0
+            for depth in range(1, deepest + 1):
+                cursor.execute(
+                    f"UPDATE {table} SET "
+                    f"full_address = p.full_address || ', ' || {table}.own_text, "
+                    f"search_text = CASE WHEN {table}.own_tokens = '' THEN p.search_text "
+                    f"WHEN p.search_text = '' THEN {table}.own_tokens "
+                    f"ELSE p.search_text || ' ' || {table}.own_tokens END, "
+                    f"token_count = p.token_count + {table}.own_token_count "
+                    f"FROM {table} AS p WHERE p.object_id = {table}.parent_id AND p.full_address <> '' "
+                    f"AND {table}.region_code = %s AND {table}.depth = %s",
+                    [region, depth],
+                )
+                # A flat whose house is gone has no current address left.
+                cursor.execute(
+                    f"UPDATE {table} SET full_address = '', search_text = '', token_count = 0 "
+                    f"WHERE region_code = %s AND depth = %s AND full_address <> '' "
+                    f"AND NOT EXISTS (SELECT 1 FROM {table} AS p "
+                    f"WHERE p.object_id = {table}.parent_id AND p.full_address <> '')",
+                    [region, depth],
+                )
+
+
+def _update_columns(columns: tuple[str, ...], rows: list[tuple]) -> None:
+    """`UPDATE … FROM (VALUES …)`: one statement per batch, on PostgreSQL and SQLite alike."""
+    if not rows:
+        return
+    table = connection.ops.quote_name(GarObject._meta.db_table)
+    placeholders = ", ".join(["(" + ", ".join(["%s"] * (len(columns) + 1)) + ")"] * len(rows))
+    assignments = ", ".join(f"{c} = v.column{i + 2}" for i, c in enumerate(columns))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} SET {assignments} FROM (VALUES {placeholders}) AS v "
+            f"WHERE {table}.object_id = v.column1",
+            [value for row in rows for value in row],
+        )
+
+
+def _update_params(batch: dict[str, list[tuple]]) -> int:
+    for column, rows in batch.items():
+        _update_columns((column,), rows)
+    return sum(len(rows) for rows in batch.values())

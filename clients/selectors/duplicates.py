@@ -1,0 +1,133 @@
+"""Possible duplicate clients, for an operator to review: merge them or mark them as different."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from itertools import combinations
+
+from django.db.models import Count, Exists, OuterRef, Q
+
+from clients.identity import name_normalize
+from clients.models import Client, ClientKind, IdentityDocument, NotDuplicate
+
+SAME_PHONE = "same phone"
+SAME_INN = "same INN"
+SAME_SNILS = "same SNILS"
+SAME_PASSPORT_OTHER_NAME = "same passport, different name"
+SAME_NAME_BIRTH_OTHER_PASSPORT = "same name and birth date, different passport"
+SAME_NAME_BIRTH_PASSPORT = "same name, birth date and passport"
+
+_CLIENT_NAME = ("client__last_name", "client__first_name", "client__patronymic")
+_SHARED_VALUES = (("mobile_phone", SAME_PHONE), ("inn", SAME_INN), ("snils", SAME_SNILS))
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicatePair:
+    first: Client
+    second: Client
+    reasons: tuple[str, ...]
+
+
+def _pairs_of(groups: dict) -> list[tuple[int, int]]:
+    return [pair for ids in groups.values() for pair in combinations(sorted(set(ids)), 2)]
+
+
+def _full_name(last_name: str, first_name: str, patronymic: str) -> str:
+    return " ".join(name_normalize(part) for part in (last_name, first_name, patronymic))
+
+
+def _shared_value_pairs(field: str) -> list[tuple[int, int]]:
+    shared = Client.objects.exclude(**{field: ""}).values(field).annotate(n=Count("id")).filter(n__gt=1).values(field)
+    groups = defaultdict(list)
+    for client_id, value in Client.objects.filter(**{f"{field}__in": shared}).values_list("id", field):
+        groups[value].append(client_id)
+    return _pairs_of(groups)
+
+
+def _passports_by_client(client_ids) -> dict[int, set[tuple[str, str]]]:
+    passports = defaultdict(set)
+    rows = IdentityDocument.objects.filter(client_id__in=client_ids).exclude(number="")
+    for client_id, series, number in rows.values_list("client_id", "series", "number"):
+        passports[client_id].add((series, number))
+    return passports
+
+
+def _shared_passport_pairs() -> list[tuple[int, int]]:
+    shared = IdentityDocument.objects.filter(series=OuterRef("series"), number=OuterRef("number")).exclude(
+        client_id=OuterRef("client_id")
+    )
+    rows = (
+        IdentityDocument.objects.exclude(number="")
+        .filter(Exists(shared))
+        .values_list("client_id", "series", "number", *_CLIENT_NAME)
+    )
+    groups = defaultdict(list)
+    names = {}
+    for client_id, series, number, *name in rows:
+        groups[(series, number)].append(client_id)
+        names[client_id] = _full_name(*name)
+    return [(a, b) for a, b in _pairs_of(groups) if names[a] != names[b]]
+
+
+def _same_name_and_birth_pairs() -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(pairs with different passports, pairs that also share a passport)."""
+    twins = Client.objects.filter(
+        kind=ClientKind.PERSON,
+        birth_date=OuterRef("birth_date"),
+        last_name__iexact=OuterRef("last_name"),
+        first_name__iexact=OuterRef("first_name"),
+        patronymic__iexact=OuterRef("patronymic"),
+    ).exclude(pk=OuterRef("pk"))
+    rows = (
+        Client.objects.filter(kind=ClientKind.PERSON, birth_date__isnull=False)
+        .exclude(last_name="", first_name="")
+        .filter(Exists(twins))
+        .values_list("id", "birth_date", "last_name", "first_name", "patronymic")
+    )
+    groups = defaultdict(list)
+    for client_id, birth_date, *name in rows:
+        groups[(birth_date, _full_name(*name))].append(client_id)
+    pairs = _pairs_of(groups)
+    passports = _passports_by_client({client_id for pair in pairs for client_id in pair})
+    other, same = [], []
+    for a, b in pairs:
+        (same if passports[a] & passports[b] else other).append((a, b))
+    return other, same
+
+
+def duplicate_pairs(*, limit: int = 200) -> list[DuplicatePair]:
+    """Pairs of clients that look like one person or company, newest first, without the pairs an
+    operator already marked as not duplicates."""
+    reasons: dict[tuple[int, int], list[str]] = defaultdict(list)
+    for field, reason in _SHARED_VALUES:
+        for pair in _shared_value_pairs(field):
+            reasons[pair].append(reason)
+    for pair in _shared_passport_pairs():
+        reasons[pair].append(SAME_PASSPORT_OTHER_NAME)
+    other_passport, same_passport = _same_name_and_birth_pairs()
+    for pair in other_passport:
+        reasons[pair].append(SAME_NAME_BIRTH_OTHER_PASSPORT)
+    for pair in same_passport:
+        reasons[pair].append(SAME_NAME_BIRTH_PASSPORT)
+    if not reasons:
+        return []
+
+    decided = NotDuplicate.objects.filter(
+        Q(client_low__in={a for a, _ in reasons}) | Q(client_high__in={b for _, b in reasons})
+    ).values_list("client_low_id", "client_high_id")
+    for pair in decided:
+        reasons.pop(pair, None)
+    chosen = sorted(reasons, key=lambda pair: (pair[1], pair[0]), reverse=True)[:limit]
+    clients = Client.objects.in_bulk({client_id for pair in chosen for client_id in pair})
+    return [DuplicatePair(clients[a], clients[b], tuple(reasons[(a, b)])) for a, b in chosen]
+
+
+def client_records_count(*, client: Client) -> dict[str, int]:
+    """How many rows of each kind point at the client (what a merge would move), by verbose name."""
+    counts = {}
+    for relation in Client._meta.get_fields(include_hidden=True):
+        if not (relation.auto_created and relation.one_to_many) or relation.related_model is NotDuplicate:
+            continue
+        count = relation.related_model._base_manager.filter(**{relation.field.name: client}).count()
+        if count:
+            counts[str(relation.related_model._meta.verbose_name_plural)] = count
+    return counts

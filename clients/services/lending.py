@@ -1,0 +1,47 @@
+"""Creating loan applications and their draft contracts."""
+
+from typing import Any
+
+from django.db import transaction
+
+from clients.models import Client, Contract, Goods, LeadDebt, LoanApplication
+
+DEFAULT_CONTRACT_PREFIX = "LC"
+
+
+@transaction.atomic
+def loan_application_create(
+    *,
+    client: Client,
+    fields: dict[str, Any],
+    debts: list[dict[str, Any]],
+    goods: list[dict[str, Any]],
+    extra_fields: dict[str, str],
+) -> LoanApplication:
+    application = LoanApplication.objects.create(client=client, extra_fields=extra_fields, **fields)
+    if debts:
+        LeadDebt.objects.bulk_create(LeadDebt(application=application, **d) for d in debts)
+    if goods:
+        Goods.objects.bulk_create(Goods(application=application, **g) for g in goods)
+    return application
+
+
+@transaction.atomic
+def contract_draft_create(
+    *, application: LoanApplication, fields: dict[str, Any], extra_fields: dict[str, str]
+) -> Contract:
+    """A draft contract for the application, numbered after it: `<legal entity prefix>-<application id>`."""
+    legal_entity = application.legal_entity
+    prefix = legal_entity.contract_prefix if legal_entity else DEFAULT_CONTRACT_PREFIX
+    return Contract.objects.create(
+        application=application,
+        client_id=application.client_id,
+        number=f"{prefix}-{application.pk:09d}",
+        legal_entity=legal_entity,
+        credit_product_id=application.credit_product_id,
+        amount=application.amount,
+        period=application.period,
+        period_unit=application.period_unit,
+        extra_fields=extra_fields,
+        **fields,
+    )

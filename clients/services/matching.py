@@ -1,0 +1,102 @@
+"""Finding a known client again, or creating a new one, safely under concurrent leads."""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+
+from clients.identity import company_identity_key, person_identity_key
+from clients.models import Address, Client, ClientKind, IdentityDocument, LegalEntity, Relative
+
+PERSON_MATCH_FIELDS = ("lastName", "firstName", "patronymic", "passport.seria", "passport.no")
+COMPANY_MATCH_FIELDS = ("inn",)
+
+
+@dataclass
+class ClientData:
+    """A client as a lead describes it, in model field names."""
+
+    kind: str
+    fields: dict[str, Any]
+    document: dict[str, Any] | None = None
+    addresses: list[dict[str, Any]] = field(default_factory=list)
+    relatives: list[dict[str, Any]] = field(default_factory=list)
+    extra_fields: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class MatchResult:
+    client: Client
+    matched: bool
+    matched_fields: tuple[str, ...]
+    scope: str
+
+
+def client_identity(data: ClientData) -> str | None:
+    if data.kind == ClientKind.COMPANY:
+        return company_identity_key(inn=data.fields.get("inn"))
+    document = data.document or {}
+    return person_identity_key(
+        last_name=data.fields.get("last_name"),
+        first_name=data.fields.get("first_name"),
+        patronymic=data.fields.get("patronymic"),
+        series=document.get("series"),
+        number=document.get("number"),
+    )
+
+
+def match_scope(legal_entity: LegalEntity | None) -> str:
+    """ "" matches across the company; a legal entity's id keeps its clients to itself."""
+    if settings.CLIENT_MATCH_PER_LEGAL_ENTITY and legal_entity is not None:
+        return str(legal_entity.pk)
+    return ""
+
+
+def client_find(*, data: ClientData, legal_entity: LegalEntity | None) -> Client | None:
+    key = client_identity(data)
+    if key is None:
+        return None
+    return Client.objects.filter(identity_key=key, match_scope=match_scope(legal_entity)).first()
+
+
+@transaction.atomic
+def client_match_or_create(*, data: ClientData, legal_entity: LegalEntity | None) -> MatchResult:
+    """Attach to the known client (its data left as it is) or create the client with its records.
+
+    The unique constraint on (identity_key, match_scope) decides races: of N simultaneous leads for
+    one new person, one insert wins and the others find its row once it commits.
+    """
+    key = client_identity(data)
+    scope = match_scope(legal_entity)
+    fields = COMPANY_MATCH_FIELDS if data.kind == ClientKind.COMPANY else PERSON_MATCH_FIELDS
+    if key is not None:
+        existing = Client.objects.filter(identity_key=key, match_scope=scope).first()
+        if existing is not None:
+            return MatchResult(existing, True, fields, scope)
+    try:
+        with transaction.atomic():
+            client = Client.objects.create(
+                kind=data.kind,
+                identity_key=key,
+                match_scope=scope,
+                legal_entity=legal_entity,
+                extra_fields=data.extra_fields,
+                **data.fields,
+            )
+    except IntegrityError:
+        existing = Client.objects.filter(identity_key=key, match_scope=scope).first() if key else None
+        if existing is None:
+            raise
+        return MatchResult(existing, True, fields, scope)
+    _client_records_create(client=client, data=data)
+    return MatchResult(client, False, (), scope)
+
+
+def _client_records_create(*, client: Client, data: ClientData) -> None:
+    if data.document:
+        IdentityDocument.objects.create(client=client, **data.document)
+    if data.addresses:
+        Address.objects.bulk_create(Address(client=client, **a) for a in data.addresses)
+    if data.relatives:
+        Relative.objects.bulk_create(Relative(client=client, **r) for r in data.relatives)

@@ -1,0 +1,80 @@
+"""HTTP endpoints of lead intake. Parsing and authentication here; everything else in services."""
+
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework.request import Request
+from rest_framework.views import APIView
+
+from leadcore.api.envelope import ok
+from leadcore.api.errors import ApiErrorCode, Problem, RequestRejected
+from leads import selectors
+from leads.idempotency import Replay, idempotency_begin, idempotency_release
+from leads.intake.shape import LeadIn
+from leads.serializers import ErrorOut, LeadCreatedOut, LeadOut, LeadValidationOut
+from leads.services import lead_create
+
+MAX_FIND_IDS = 100
+
+_ERRORS = {
+    400: OpenApiResponse(ErrorOut, description="Invalid input: every problem listed."),
+    401: OpenApiResponse(ErrorOut, description="No or wrong token."),
+}
+
+
+class LeadCreateApi(APIView):
+    @extend_schema(
+        operation_id="lead_create",
+        request=LeadIn,
+        parameters=[OpenApiParameter("Idempotency-Key", str, OpenApiParameter.HEADER, required=False)],
+        responses={
+            200: LeadCreatedOut,
+            **_ERRORS,
+            409: ErrorOut,
+            413: ErrorOut,
+            422: ErrorOut,
+        },
+    )
+    def post(self, request: Request):
+        payload = request.data
+        key = request.headers.get("Idempotency-Key", "").strip()
+        if not key:
+            return ok(lead_create(payload=payload, api_user=request.user).pk)
+        if len(key) > 255:
+            raise RequestRejected([Problem(ApiErrorCode.INVALID_FORMAT, None, "Idempotency-Key is too long.")])
+        claim = idempotency_begin(user=request.user, key=key, payload=payload)
+        if isinstance(claim, Replay):
+            return ok(claim.lead_id)
+        try:
+            lead = lead_create(payload=payload, api_user=request.user, idempotency_key=claim)
+        except BaseException:
+            idempotency_release(key=claim)
+            raise
+        return ok(lead.pk)
+
+
+class LeadValidateApi(APIView):
+    @extend_schema(operation_id="lead_validate", request=LeadIn, responses={200: LeadValidationOut, **_ERRORS})
+    def post(self, request: Request):
+        preview = selectors.lead_preview(payload=request.data)
+        return ok(LeadValidationOut(preview).data)
+
+
+class LeadDetailApi(APIView):
+    @extend_schema(operation_id="lead_get", responses={200: LeadOut, 404: ErrorOut})
+    def get(self, request: Request, lead_id: int):
+        lead = selectors.lead_get(user=request.user, lead_id=lead_id)
+        if lead is None:
+            raise RequestRejected([Problem(ApiErrorCode.NOT_FOUND, None, "No such lead.")], status=404)
+        return ok(LeadOut(lead).data)
+
+
+class LeadFindApi(APIView):
+    @extend_schema(operation_id="lead_find", responses={200: LeadOut(many=True), 400: ErrorOut})
+    def get(self, request: Request, lead_ids: str):
+        parts = [p.strip() for p in lead_ids.split(",") if p.strip()]
+        if len(parts) > MAX_FIND_IDS:
+            raise RequestRejected([Problem(ApiErrorCode.TOO_MANY_ITEMS, None, f"At most {MAX_FIND_IDS} ids at once.")])
+        bad = [p for p in parts if not p.isdigit()]
+        if bad or not parts:
+            raise RequestRejected([Problem(ApiErrorCode.INVALID_FORMAT, None, "Ids must be comma-separated numbers.")])
+        leads = selectors.leads_find(user=request.user, lead_ids=[int(p) for p in parts])
+        return ok(LeadOut(leads, many=True).data)

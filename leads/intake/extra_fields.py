@@ -1,0 +1,108 @@
+"""Extra fields of a lead checked against the Model Editor's definitions.
+
+An extra field whose name no definition has is accepted and kept as sent; one with a definition
+must match its type, and an `id` must name a definition.
+"""
+
+import re
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from leadcore.api.errors import ApiErrorCode, Problem
+from modeleditor.cache import ConfigSnapshot, ExtraFieldSpec, config_snapshot
+from modeleditor.choices import FieldType
+
+_INTEGER = re.compile(r"[+-]?\d{1,18}")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_BOOLEANS = {"true", "false"}
+_EXPECTED = {
+    FieldType.INTEGER: "an integer",
+    FieldType.DECIMAL: "a decimal number",
+    FieldType.BOOLEAN: "true or false",
+    FieldType.DATE: "a date (YYYY-MM-DD)",
+    FieldType.REFERENCE: "the id of a reference item",
+}
+
+
+def _definition(item: dict, snapshot: ConfigSnapshot) -> ExtraFieldSpec | None:
+    if item.get("id") is not None:
+        return snapshot.extra_fields_by_id.get(item["id"])
+    return snapshot.extra_fields_by_name.get(item.get("name") or "")
+
+
+def extra_field_name(item: dict, *, snapshot: ConfigSnapshot | None = None) -> str | None:
+    """The name the value is placed by: as sent, or the definition's (with its prefix) for an id."""
+    if item.get("name"):
+        return item["name"]
+    definition = (snapshot or config_snapshot()).extra_fields_by_id.get(item.get("id"))
+    return definition.full_name if definition else None
+
+
+def _as_text(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value).strip()
+
+
+def _is_date(text: str) -> bool:
+    if not _DATE.fullmatch(text):
+        return False
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _is_decimal(text: str) -> bool:
+    try:
+        return Decimal(text).is_finite()
+    except InvalidOperation:
+        return False
+
+
+def _value_problem(definition: ExtraFieldSpec, value, path: str, snapshot: ConfigSnapshot) -> Problem | None:
+    text = _as_text(value)
+    kind = definition.type
+    valid = {
+        FieldType.STRING: lambda: True,
+        FieldType.INTEGER: lambda: not isinstance(value, bool) and bool(_INTEGER.fullmatch(text)),
+        FieldType.DECIMAL: lambda: not isinstance(value, bool) and _is_decimal(text),
+        FieldType.BOOLEAN: lambda: text.lower() in _BOOLEANS,
+        FieldType.DATE: lambda: _is_date(text),
+        FieldType.REFERENCE: lambda: not isinstance(value, bool) and bool(_INTEGER.fullmatch(text)),
+    }[kind]()
+    if not valid:
+        return Problem(ApiErrorCode.INVALID_FORMAT, path, f"{definition.full_name} must be {_EXPECTED[kind]}.")
+    if kind == FieldType.REFERENCE and int(text) not in snapshot.active_reference_ids.get(
+        definition.reference_list, ()
+    ):
+        return Problem(
+            ApiErrorCode.UNKNOWN_REFERENCE,
+            path,
+            f"{int(text)} is not an active item of {definition.reference_list}.",
+        )
+    return None
+
+
+def extra_field_problems(items: list[dict]) -> list[Problem]:
+    snapshot = config_snapshot()
+    problems = []
+    for index, item in enumerate(items):
+        item_id = item.get("id")
+        if item_id is not None and item_id not in snapshot.extra_fields_by_id:
+            problems.append(
+                Problem(
+                    ApiErrorCode.UNKNOWN_REFERENCE,
+                    f"extraFields[{index}].id",
+                    f"{item_id} is not an extra-field definition.",
+                )
+            )
+            continue
+        definition = _definition(item, snapshot)
+        value = item.get("value")
+        if definition is None or value is None or value == "":
+            continue
+        if problem := _value_problem(definition, value, f"extraFields[{index}].value", snapshot):
+            problems.append(problem)
+    return problems

@@ -1,0 +1,159 @@
+"""Every check of a lead, shape first and business rules after, all problems collected at once."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+from rest_framework.exceptions import ValidationError
+
+from clients.gar.verification import AddressCheck, check_fias_address
+from clients.models import AddressVerification, Client, CreditProduct, Manager
+from leadcore.api.errors import ApiErrorCode, Problem, RequestRejected
+from leadcore.api.exceptions import validation_problems
+from leads.errors import LeadErrorCode
+from leads.intake.extra_fields import extra_field_name, extra_field_problems
+from leads.intake.mapping import lead_addresses
+from leads.intake.references import reference_problems
+from leads.intake.required import required_field_problems
+from leads.intake.shape import LEAD_IN
+from modeleditor.cache import config_snapshot
+
+
+@dataclass
+class ValidLead:
+    """A lead that passed every check, with what the checks looked up, ready to convert."""
+
+    payload: dict
+    data: dict
+    manager: Manager | None = None
+    product: CreditProduct | None = None
+    linked_client: Client | None = None
+    address_verification: dict[str, str] = field(default_factory=dict)
+    extra_fields: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def natural_person(self) -> bool:
+        return self.data.get("naturalPerson", True)
+
+
+def prune(value):
+    """Drop null and empty values: the contract treats them as absent."""
+    if isinstance(value, dict):
+        return {k: prune(v) for k, v in value.items() if not _empty(v)}
+    if isinstance(value, list):
+        return [prune(v) for v in value]
+    return value
+
+
+def _empty(value) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _shape(payload: dict) -> tuple[dict, list[Problem]]:
+    data, problems = {}, []
+    for name, shape_field in LEAD_IN.fields.items():
+        if name not in payload:
+            continue
+        try:
+            data[name] = shape_field.run_validation(payload[name])
+        except ValidationError as exc:
+            problems += validation_problems(exc.detail, name)
+    return data, problems
+
+
+def _date_problems(data: dict) -> list[Problem]:
+    today = timezone.localdate()
+    problems = []
+
+    def not_future(path: str, value: datetime.date | None) -> None:
+        if value and value > today:
+            problems.append(Problem(ApiErrorCode.INVALID_FORMAT, path, "The date is in the future."))
+
+    not_future("birthDate", data.get("birthDate"))
+    passport = data.get("passport") or {}
+    not_future("passport.issueDate", passport.get("issueDate"))
+    birth, issued = data.get("birthDate"), passport.get("issueDate")
+    if birth and issued and issued <= birth:
+        problems.append(Problem(ApiErrorCode.INVALID_FORMAT, "passport.issueDate", "Issued before birth."))
+    for i, relative in enumerate(data.get("relatives") or ()):
+        not_future(f"relatives[{i}].birthDate", relative.get("birthDate"))
+    return problems
+
+
+def _identity_problems(data: dict) -> list[Problem]:
+    if data.get("naturalPerson", True) and "inn" in data and len(data["inn"]) != 12:
+        return [Problem(ApiErrorCode.INVALID_FORMAT, "inn", "A person's INN has 12 digits.")]
+    return []
+
+
+def _product_problems(lead: ValidLead) -> list[Problem]:
+    product, data = lead.product, lead.data
+    problems = []
+    amount = data.get("amount")
+    if amount is not None:
+        if product.min_amount is not None and amount < product.min_amount:
+            problems.append(Problem(LeadErrorCode.OUT_OF_PRODUCT_LIMITS, "amount", f"Below {product.min_amount}."))
+        if product.max_amount is not None and amount > product.max_amount:
+            problems.append(Problem(LeadErrorCode.OUT_OF_PRODUCT_LIMITS, "amount", f"Above {product.max_amount}."))
+    period = data.get("period")
+    same_unit = not product.period_unit or data.get("periodUnit", product.period_unit) == product.period_unit
+    if period is not None and same_unit:
+        if product.min_period is not None and period < product.min_period:
+            problems.append(Problem(LeadErrorCode.OUT_OF_PRODUCT_LIMITS, "period", f"Below {product.min_period}."))
+        if product.max_period is not None and period > product.max_period:
+            problems.append(Problem(LeadErrorCode.OUT_OF_PRODUCT_LIMITS, "period", f"Above {product.max_period}."))
+    return problems
+
+
+def _records_problems(lead: ValidLead) -> list[Problem]:
+    """Manager, product and linked client: one query each, only when the lead names them."""
+    data, problems = lead.data, []
+    if "managerId" in data:
+        lead.manager = (
+            Manager.objects.select_related("legal_entity").filter(pk=data["managerId"], is_active=True).first()
+        )
+        if lead.manager is None:
+            problems.append(Problem(ApiErrorCode.UNKNOWN_REFERENCE, "managerId", "No such active manager."))
+    if "creditProductId" in data:
+        lead.product = CreditProduct.objects.filter(pk=data["creditProductId"], is_active=True).first()
+        if lead.product is None:
+            problems.append(Problem(ApiErrorCode.UNKNOWN_REFERENCE, "creditProductId", "No such active product."))
+        else:
+            problems += _product_problems(lead)
+    if "clientId" in data:
+        lead.linked_client = Client.objects.filter(pk=data["clientId"]).first()
+        if lead.linked_client is None:
+            problems.append(Problem(ApiErrorCode.UNKNOWN_REFERENCE, "clientId", "No such client."))
+    return problems
+
+
+def _address_problems(lead: ValidLead) -> list[Problem]:
+    problems = []
+    for path, _kind, address in lead_addresses(lead.data):
+        if "fiasId" in address and "fullAddressText" in address:
+            check: AddressCheck = check_fias_address(address)
+            problems += [Problem(p.code, f"{path}.{p.field}", p.message) for p in check.problems]
+            address.update(check.parts)
+            lead.address_verification[path] = check.verification
+        else:
+            lead.address_verification[path] = AddressVerification.BY_PARTS
+    return problems
+
+
+def validate_lead(payload: dict) -> ValidLead:
+    """Run every check of `POST /api/v1/leads`; raise RequestRejected listing all problems."""
+    pruned = prune(payload)
+    data, problems = _shape(pruned)
+    lead = ValidLead(payload=payload, data=data)
+    problems += required_field_problems(pruned, natural_person=lead.natural_person)
+    problems += reference_problems(data, config_snapshot())
+    problems += _date_problems(data)
+    problems += _identity_problems(data)
+    problems += _records_problems(lead)
+    items = data.get("extraFields") or []
+    problems += extra_field_problems(items)
+    lead.extra_fields = [(name, item.get("value", "")) for item in items if (name := extra_field_name(item))]
+    problems += _address_problems(lead)
+    if problems:
+        raise RequestRejected(problems)
+    return lead

@@ -1,0 +1,38 @@
+"""Reads of leads. An integrator sees the leads it sent; staff see all."""
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import QuerySet
+
+from clients.services.matching import client_find
+from leads.intake import mapping
+from leads.intake.validate import validate_lead
+from leads.models import ClientMatch, Lead
+
+
+def leads_visible_to(user: AbstractBaseUser) -> QuerySet[Lead]:
+    leads = Lead.objects.all()
+    return leads if user.is_staff else leads.filter(api_user=user)
+
+
+def lead_get(*, user: AbstractBaseUser, lead_id: int) -> Lead | None:
+    return leads_visible_to(user).filter(pk=lead_id).first()
+
+
+def leads_find(*, user: AbstractBaseUser, lead_ids: list[int]) -> list[Lead]:
+    found = {lead.pk: lead for lead in leads_visible_to(user).filter(pk__in=lead_ids)}
+    return [found[i] for i in dict.fromkeys(lead_ids) if i in found]
+
+
+def lead_preview(*, payload: dict) -> dict:
+    """What `POST /api/v1/leads` would do with this body, creating nothing (raises on invalid input)."""
+    lead = validate_lead(payload)
+    if lead.linked_client is not None:
+        return {"valid": True, "matchedClientId": lead.linked_client.pk, "clientMatch": ClientMatch.LINKED}
+    legal_entity = lead.manager.legal_entity if lead.manager else None
+    client = mapping.client_data(lead.data, address_verification=lead.address_verification, extra_fields={})
+    known = client_find(data=client, legal_entity=legal_entity)
+    return {
+        "valid": True,
+        "matchedClientId": known.pk if known else None,
+        "clientMatch": ClientMatch.MATCHED if known else ClientMatch.CREATED,
+    }

@@ -1,0 +1,65 @@
+"""Writes of the leads app: a lead becomes a client, a loan application and a draft contract."""
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+
+from clients.services.lending import contract_draft_create, loan_application_create
+from clients.services.matching import MatchResult, client_match_or_create
+from leads.idempotency import idempotency_complete
+from leads.intake import mapping
+from leads.intake.validate import ValidLead, validate_lead
+from leads.models import ClientMatch, IdempotencyKey, Lead
+
+
+@transaction.atomic
+def lead_create(
+    *, payload: dict, api_user: AbstractBaseUser | None, idempotency_key: IdempotencyKey | None = None
+) -> Lead:
+    """Validate and convert one lead in one transaction: a failure anywhere stores nothing."""
+    lead = validate_lead(payload)
+    return lead_convert(lead=lead, api_user=api_user, idempotency_key=idempotency_key)
+
+
+@transaction.atomic
+def lead_convert(
+    *, lead: ValidLead, api_user: AbstractBaseUser | None, idempotency_key: IdempotencyKey | None = None
+) -> Lead:
+    data = lead.data
+    legal_entity = lead.manager.legal_entity if lead.manager else None
+    extra = mapping.split_extra_fields(lead.extra_fields)
+
+    if lead.linked_client is not None:
+        match = MatchResult(lead.linked_client, True, ("clientId",), "")
+        outcome = ClientMatch.LINKED
+    else:
+        client = mapping.client_data(data, address_verification=lead.address_verification, extra_fields=extra["client"])
+        match = client_match_or_create(data=client, legal_entity=legal_entity)
+        outcome = ClientMatch.MATCHED if match.matched else ClientMatch.CREATED
+
+    application_fields = mapping.pick(data, mapping.APPLICATION_FIELDS)
+    application = loan_application_create(
+        client=match.client,
+        fields={**application_fields, "manager": lead.manager, "legal_entity": legal_entity},
+        debts=[mapping.pick(d, mapping.DEBT_FIELDS) for d in data.get("leadDebts") or ()],
+        goods=[mapping.pick(g, mapping.GOODS_FIELDS) for g in data.get("goods") or ()],
+        extra_fields=extra["loan_application"],
+    )
+    contract = contract_draft_create(
+        application=application, fields=mapping.contract_fields(data), extra_fields=extra["contract"]
+    )
+    created = Lead.objects.create(
+        api_user=api_user,
+        payload=mapping.redact(lead.payload),
+        client=match.client,
+        client_match=outcome,
+        match_details={"fields": list(match.matched_fields), "scope": match.scope},
+        loan_application=application,
+        contract=contract,
+        manager=lead.manager,
+        legal_entity=legal_entity,
+        extra_fields=extra["lead"],
+        **mapping.pick(data, mapping.LEAD_FIELDS),
+    )
+    if idempotency_key is not None:
+        idempotency_complete(key=idempotency_key, lead=created)
+    return created

@@ -1,0 +1,97 @@
+"""Authentication and malformed requests: always the envelope, never a 500, nothing stored."""
+
+import pytest
+from rest_framework.authtoken.models import Token
+
+from leads.models import Lead
+
+MINIMAL = {"firstName": "Анна", "mobilePhone": "79160000000"}
+
+
+def only_error(response) -> dict:
+    body = response.json()
+    assert body["status"] == "error"
+    assert body["data"] is None
+    assert len(body["errors"]) == 1
+    return body["errors"][0]
+
+
+def test_it_refuses_a_request_without_a_token(anonymous, db):
+    response = anonymous.post("/api/v1/leads", MINIMAL, format="json")
+
+    assert response.status_code == 401
+    assert only_error(response)["code"] == "NOT_AUTHENTICATED"
+    assert not Lead.objects.exists()
+
+
+def test_it_refuses_a_wrong_token(anonymous, db):
+    anonymous.credentials(HTTP_AUTHORIZATION="Token nope")
+
+    response = anonymous.post("/api/v1/leads", MINIMAL, format="json")
+
+    assert response.status_code == 401
+    assert only_error(response)["code"] == "NOT_AUTHENTICATED"
+
+
+def test_it_accepts_the_cores_bsauth_header(anonymous, api_user):
+    token = Token.objects.create(user=api_user)
+
+    response = anonymous.post("/bs-core/main/leads", MINIMAL, format="json", HTTP_BSAUTH=token.key)
+
+    assert response.status_code == 200
+    assert Lead.objects.get().api_user == api_user
+
+
+@pytest.mark.parametrize("path", ["/api/v1/leads/1", "/api/v1/clients/1", "/api/v1/loan-applications/1",
+                                  "/api/v1/contracts/1", "/api/v1/leads/find/1,2"])  # fmt: skip
+def test_it_requires_a_token_on_every_read(anonymous, db, path):
+    response = anonymous.get(path)
+
+    assert response.status_code == 401
+    assert only_error(response)["code"] == "NOT_AUTHENTICATED"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [b"{not json", b'{"firstName": "\xff"}', b"[1, 2]", b'"text"'],
+    ids=["broken", "bad-utf8", "array", "string"],
+)
+def test_it_rejects_a_body_that_is_not_a_json_object(api, body):
+    response = api.post("/api/v1/leads", body, content_type="application/json")
+
+    assert response.status_code == 400
+    assert only_error(response)["code"] == "MALFORMED_REQUEST"
+    assert not Lead.objects.exists()
+
+
+def test_it_rejects_a_five_megabyte_body_with_413(api):
+    body = b'{"firstName": "' + b"x" * (5 * 1024 * 1024) + b'"}'
+
+    response = api.post("/api/v1/leads", body, content_type="application/json")
+
+    assert response.status_code == 413
+    assert only_error(response)["code"] == "PAYLOAD_TOO_LARGE"
+
+
+def test_it_rejects_another_media_type(api):
+    response = api.post("/api/v1/leads", "firstName=x", content_type="application/x-www-form-urlencoded")
+
+    assert response.status_code == 415
+    assert only_error(response)["code"] == "UNSUPPORTED_MEDIA_TYPE"
+
+
+def test_it_refuses_other_methods_in_the_envelope(api):
+    response = api.put("/api/v1/leads", MINIMAL, format="json")
+
+    assert response.status_code == 405
+    assert only_error(response)["code"] == "METHOD_NOT_ALLOWED"
+
+
+def test_it_publishes_an_openapi_schema_of_the_real_shapes(api):
+    response = api.get("/api/schema/", HTTP_ACCEPT="application/json")
+
+    assert response.status_code == 200
+    schema = response.json()
+    assert "/api/v1/leads" in schema["paths"]
+    lead_in = schema["components"]["schemas"]["LeadInRequest"]["properties"]
+    assert {"firstName", "mobilePhone", "passport", "relatives", "extraFields", "cardCvc"} <= set(lead_in)

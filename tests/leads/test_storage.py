@@ -1,0 +1,96 @@
+"""What is kept of a lead: raw payload without the CVC, card masked; all or nothing; bulk writes."""
+
+import pytest
+from django.apps import apps
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from clients.models import Client, Contract, LoanApplication
+from leads.models import Lead
+from tests.leads.conftest import person, post_lead
+
+CARD = {"cardNumber": "4111111111111111", "cardCvc": "8642", "cardHolder": "FILAT FILATOV",
+        "validThruMonth": "09", "validThruYear": "29"}  # fmt: skip
+
+
+def all_stored_text() -> str:
+    """Every row of every table of the project, as text."""
+    chunks = []
+    with connection.cursor() as cursor:
+        for model in apps.get_models():
+            cursor.execute(f"SELECT * FROM {connection.ops.quote_name(model._meta.db_table)}")
+            chunks += [repr(row) for row in cursor.fetchall()]
+    return "\n".join(chunks)
+
+
+def test_it_stores_the_raw_payload_with_the_card_masked_and_no_cvc(api):
+    response = post_lead(api, person(**CARD), HTTP_IDEMPOTENCY_KEY="k-1")
+
+    lead = Lead.objects.get(pk=response.json()["data"])
+    assert "cardCvc" not in lead.payload
+    assert lead.payload["cardNumber"] == "411111******1111"
+    assert lead.payload["passport"] == {"seria": "4008", "no": "503682"}
+    assert lead.contract.card_number_masked == "411111******1111"
+    assert lead.contract.card_holder == "FILAT FILATOV"
+
+
+def test_it_keeps_the_cvc_and_the_full_card_number_nowhere_in_the_database(api):
+    post_lead(api, person(**CARD), HTTP_IDEMPOTENCY_KEY="k-1")
+
+    stored = all_stored_text()
+
+    assert "8642" not in stored
+    assert "4111111111111111" not in stored
+
+
+def test_it_keeps_the_cvc_out_of_the_logs(api, caplog):
+    with caplog.at_level("DEBUG"):
+        post_lead(api, person(**CARD))
+        post_lead(api, {**CARD, "cardNumber": "4111"})
+
+    assert "8642" not in caplog.text
+    assert "503682" not in caplog.text
+
+
+def test_it_rolls_the_whole_lead_back_when_conversion_fails(api, monkeypatch):
+    def broken(**kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr("leads.services.contract_draft_create", broken)
+
+    response = post_lead(api, person())
+
+    assert response.status_code == 500
+    assert response.json()["errors"][0]["code"] == "INTERNAL_ERROR"
+    assert Lead.objects.count() == Client.objects.count() == LoanApplication.objects.count() == 0
+    assert Contract.objects.count() == 0
+
+
+def _lead_with(n: int) -> dict:
+    return person(
+        addresses=[{"countryId": 643, "regionName": "г Москва", "houseNo": str(i)} for i in range(n)],
+        relatives=[{"firstName": f"Родственник{i}", "kinshipTypeId": 102149} for i in range(n)],
+        leadDebts=[{"bankName": f"Банк {i}", "creditAmount": 1000} for i in range(n)],
+        goods=[{"name": f"Товар {i}", "amount": 100, "quantity": 1} for i in range(n)],
+        extraFields=[{"name": f"client.f{i}", "value": "v"} for i in range(n)],
+    )
+
+
+def test_it_writes_nested_collections_in_bulk(api):
+    post_lead(api, _lead_with(1))  # warms the per-process caches
+    with CaptureQueriesContext(connection) as one:
+        post_lead(api, _lead_with(1) | {"firstName": "Один"})
+    with CaptureQueriesContext(connection) as ten:
+        post_lead(api, _lead_with(10) | {"firstName": "Десять"})
+
+    assert len(ten.captured_queries) == len(one.captured_queries)
+    client = Client.objects.get(first_name="Десять")
+    assert client.addresses.count() == client.relatives.count() == 10
+    assert client.applications.get().debts.count() == client.applications.get().goods.count() == 10
+
+
+@pytest.mark.parametrize("count", [10, 20])
+def test_it_accepts_arrays_up_to_their_limit(api, count):
+    response = post_lead(api, person(relatives=[{"firstName": "Р"}] * count))
+
+    assert response.status_code == 200
