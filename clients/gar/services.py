@@ -1,0 +1,97 @@
+"""Writes of the GAR app: importing an export, completing addresses kept unverified."""
+
+import time
+from collections.abc import Callable
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+
+from django.db import transaction
+
+from clients.gar.errors import GarErrorCode
+from clients.gar.gar_files import GarExport
+from clients.gar.importer import GarImporter, ImportReport
+from clients.gar.verification import check_fias_address
+from clients.models import Address, AddressVerification
+
+# Lead-address key -> Address field.
+ADDRESS_FIELDS = {
+    "fullAddressText": "full_address_text",
+    "postalCode": "postal_code",
+    "regionName": "region_name",
+    "localityName": "locality_name",
+    "streetName": "street_name",
+    "houseNo": "house_no",
+    "blockNo": "block_no",
+    "buildingNo": "building_no",
+    "apartmentNo": "apartment_no",
+    "fiasChain": "fias_chain",
+    "timeZone": "time_zone",
+}
+
+
+def gar_import(
+    *,
+    path: str | Path,
+    regions: list[str] | None = None,
+    progress: Callable[[str], None] | None = None,
+    today: date | None = None,
+) -> ImportReport:
+    """Imports the reference tables, then each region in a transaction of its own.
+
+    A region of millions of rows commits on its own: a failure in one region keeps the others.
+    """
+    export = GarExport(path)
+    try:
+        available = export.regions()
+        missing = sorted(set(regions or []) - set(available))
+        if missing:
+            raise ValueError(f"the export has no region {', '.join(missing)} (it has {', '.join(available)})")
+        importer = GarImporter(export, progress=progress, today=today)
+        started = time.monotonic()
+        with transaction.atomic():
+            importer.import_types()
+        for region in regions or available:
+            with transaction.atomic():
+                importer.import_region(region)
+        importer.report.seconds = time.monotonic() - started
+        return importer.report
+    finally:
+        export.close()
+
+
+class VerifyOutcome(StrEnum):
+    VERIFIED = "verified"
+    UNREACHABLE = "unreachable"
+    NOT_FOUND = "not_found"
+    MISMATCH = "mismatch"
+
+
+def address_verify(*, address: Address) -> VerifyOutcome:
+    """Looks an unverified address up again; completes it when the directory confirms it.
+
+    The look-up runs outside any transaction (it may wait on the network); a mismatching or
+    unknown id leaves the row as it is, for a person to look at.
+    """
+    sent = {key: getattr(address, name) for key, name in ADDRESS_FIELDS.items() if key != "fiasChain"}
+    sent["fiasId"] = str(address.fias_id)
+    check = check_fias_address(sent)
+    if any(p.code == GarErrorCode.FIAS_NOT_FOUND for p in check.problems):
+        return VerifyOutcome.NOT_FOUND
+    if check.problems:
+        return VerifyOutcome.MISMATCH
+    if check.verification != AddressVerification.VERIFIED:
+        return VerifyOutcome.UNREACHABLE
+    address_complete(address_id=address.pk, parts=check.parts)
+    return VerifyOutcome.VERIFIED
+
+
+@transaction.atomic
+def address_complete(*, address_id: int, parts: dict) -> Address:
+    address = Address.objects.select_for_update().get(pk=address_id)
+    for key, value in parts.items():
+        if key in ADDRESS_FIELDS:
+            setattr(address, ADDRESS_FIELDS[key], value)
+    address.verification = AddressVerification.VERIFIED
+    address.save(update_fields=[*{ADDRESS_FIELDS[k] for k in parts if k in ADDRESS_FIELDS}, "verification", "updated_at"])
+    return address
