@@ -23,7 +23,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('status', models.CharField(choices=[('CONVERTED', 'converted into client, application and contract')], default='CONVERTED', max_length=20)),
                 ('channel', models.CharField(blank=True, choices=[('PRESCORE', 'Prescore'), ('GENERATOR', 'Generator'), ('SITE', 'Site'), ('ECOMM', 'Ecomm'), ('UNO_MOMENTO', 'Uno Momento'), ('LOAN_APPLICATION', 'Loan Application')], max_length=20)),
-                ('payload', models.JSONField(help_text='The request body as received, card number masked, CVC removed.')),
+                ('payload', models.JSONField(encoder=leadcore.api.json.PayloadJSONEncoder, help_text='The request body as received, card number masked, CVC removed.')),
                 ('client_match', models.CharField(choices=[('matched', 'matched an existing client'), ('created', 'created a new client'), ('linked', 'linked by clientId')], max_length=10)),
                 ('match_details', models.JSONField(blank=True, default=dict)),
                 ('mobile_phone_check', models.BooleanField(blank=True, null=True)),
