@@ -11,11 +11,14 @@ from leads.intake.validate import ValidLead, validate_lead
 from leads.models import ClientMatch, IdempotencyKey, Lead
 
 
-@transaction.atomic
 def lead_create(
     *, payload: dict, api_user: AbstractBaseUser | None, idempotency_key: IdempotencyKey | None = None
 ) -> Lead:
-    """Validate and convert one lead in one transaction: a failure anywhere stores nothing."""
+    """Validate, then convert in one transaction: a failure anywhere stores nothing.
+
+    Validation runs before the transaction opens, so no transaction waits on the address
+    directory's HTTP calls.
+    """
     lead = validate_lead(payload)
     return lead_convert(lead=lead, api_user=api_user, idempotency_key=idempotency_key)
 

@@ -93,7 +93,9 @@ class RequiredFieldRuleAdmin(ModelEditorPermission, admin.ModelAdmin):
                 raise PermissionDenied
             form = _rules_form(rows, request.POST)
             if form.is_valid():
-                changed = {r.path: form.cleaned_data[r.path] for r in rows if form.cleaned_data[r.path] != r.is_required}
+                changed = {
+                    r.path: form.cleaned_data[r.path] for r in rows if form.cleaned_data[r.path] != r.is_required
+                }
                 newly_required = [
                     (row, records_lacking(target, row.path)) for row in rows if changed.get(row.path) is True
                 ]

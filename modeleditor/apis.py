@@ -1,18 +1,46 @@
 """The Model Editor's API: the rules integrators must satisfy, and the reference lists."""
 
+from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.views import APIView
 
 from leadcore.api.envelope import ok
-from modeleditor.choices import ChangeSource
+from modeleditor.choices import ChangeSource, Target
 from modeleditor.selectors import lookup_items, lookup_lists, required_rules
 from modeleditor.services import required_rules_set
 
 MODEL_EDITOR_PERMISSION = "modeleditor.use_model_editor"
 
 
+class TargetRulesOut(serializers.Serializer):
+    required = serializers.ListField(child=serializers.CharField(), help_text="JSON paths a lead must carry.")
+    locked = serializers.ListField(child=serializers.CharField(), help_text="Required paths no one can relax.")
+
+
+class LookupListOut(serializers.Serializer):
+    code = serializers.CharField()
+    name = serializers.CharField()
+
+
+class LookupItemOut(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+
+
+def _envelope(name: str, data: serializers.Field) -> serializers.Serializer:
+    return inline_serializer(
+        name, {"status": serializers.CharField(), "timestamp": serializers.IntegerField(), "data": data}
+    )
+
+
 class RequiredRulesApi(APIView):
+    @extend_schema(
+        operation_id="model_editor_rules",
+        responses=_envelope(
+            "RequiredRulesOut", inline_serializer("RulesByTarget", {t: TargetRulesOut() for t in Target.values})
+        ),
+    )
     def get(self, request):
         return ok(required_rules())
 
@@ -21,8 +49,15 @@ class RequiredRulesUpdateApi(APIView):
     """Sets rules of one target for scripted deployments; the same service as the editor screen."""
 
     class InputSerializer(serializers.Serializer):
-        fields = serializers.DictField(child=serializers.BooleanField(), allow_empty=False)
+        rules = serializers.DictField(
+            child=serializers.BooleanField(), allow_empty=False, help_text="JSON path → required."
+        )
 
+    @extend_schema(
+        operation_id="model_editor_rules_update",
+        request=InputSerializer,
+        responses=_envelope("TargetRulesEnvelope", TargetRulesOut()),
+    )
     def patch(self, request, target: str):
         if not request.user.has_perm(MODEL_EDITOR_PERMISSION):
             raise PermissionDenied("The Model Editor permission is required.")
@@ -30,7 +65,7 @@ class RequiredRulesUpdateApi(APIView):
         serializer.is_valid(raise_exception=True)
         required_rules_set(
             target=target,
-            required=serializer.validated_data["fields"],
+            required=serializer.validated_data["rules"],
             changed_by=request.user,
             source=ChangeSource.API,
         )
@@ -38,11 +73,13 @@ class RequiredRulesUpdateApi(APIView):
 
 
 class LookupListsApi(APIView):
+    @extend_schema(operation_id="lookup_lists", responses=_envelope("LookupListsOut", LookupListOut(many=True)))
     def get(self, request):
         return ok(lookup_lists())
 
 
 class LookupItemsApi(APIView):
+    @extend_schema(operation_id="lookup_items", responses=_envelope("LookupItemsOut", LookupItemOut(many=True)))
     def get(self, request, list_code: str):
         items = lookup_items(list_code)
         if items is None:

@@ -193,4 +193,3 @@ CATALOGUE: dict[str, tuple[FieldSpec, ...]] = {
 def extra_field_path(target: str, name: str) -> str:
     """The rule path of an extra field: `extraFields[client.NAME]`, the name as integrators send it."""
     return f"extraFields[{EXTRA_FIELD_PREFIX[target]}{name}]"
-

@@ -37,11 +37,7 @@ class ReferenceItem(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.full_name
-
-    @property
-    def full_name(self) -> str:
-        return f"{EXTRA_FIELD_PREFIX[self.target]}{self.name}"
+        return self.name
 
 
 class ConfigVersion(models.Model):
@@ -55,6 +51,9 @@ class ConfigVersion(models.Model):
         constraints = [
             models.CheckConstraint(condition=models.Q(id=1), name="config_version_singleton"),
         ]
+
+    def __str__(self) -> str:
+        return f"version {self.version}"
 
 
 class RequiredFieldRule(models.Model):

@@ -6,8 +6,8 @@ from clients.gar.selectors import gar_object_by_guid, gar_objects_by_ids, gar_ob
 
 _LOCALITY_LEVELS = (5, 6)
 _STREET_LEVELS = (7, 8)
-# Params a flat or a house takes from the nearest object above it that has them.
-_INHERITED = ("postal_code", "okato", "oktmo", "ifns")
+# A flat takes these from its house; the region's own codes describe the whole region, not the house.
+_FROM_HOUSE = ("okato", "oktmo", "ifns")
 
 
 class EmbeddedDirectory:
@@ -32,11 +32,9 @@ def to_directory_address(obj: GarObject, known: dict[int, GarObject]) -> Directo
     street = next((o for o in reversed(chain) if o.gar_level in _STREET_LEVELS), None)
     house = next((o for o in reversed(chain) if o.kind == GarObjectKind.HOUSE), None)
     flat = obj if obj.kind == GarObjectKind.APARTMENT else None
-    inherited = {name: next((getattr(o, name) for o in reversed(chain) if getattr(o, name)), "") for name in _INHERITED}
+    own_or_house = [o for o in (flat, house) if o is not None]
     codes = {
-        "okato": inherited["okato"],
-        "oktmo": inherited["oktmo"],
-        "ifns": inherited["ifns"],
+        **{name: next((getattr(o, name) for o in own_or_house if getattr(o, name)), "") for name in _FROM_HOUSE},
         "kladrId": next((o.kladr_code for o in reversed(chain) if o.kladr_code), ""),
         "cadastralNumber": obj.cadastral_number,
     }
@@ -44,7 +42,7 @@ def to_directory_address(obj: GarObject, known: dict[int, GarObject]) -> Directo
         fias_id=str(obj.guid),
         fias_level=FIAS_LEVELS.get(obj.gar_level, obj.gar_level),
         full_address=obj.full_address,
-        postal_code=inherited["postal_code"],
+        postal_code=next((o.postal_code for o in reversed(chain) if o.postal_code), ""),
         region_name=region.own_text if region else "",
         locality_name=locality.own_text if locality else "",
         street_name=street.own_text if street else "",

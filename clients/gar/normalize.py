@@ -25,12 +25,15 @@ TYPE_WORDS = frozenset(
 )
 
 _DIGIT_HYPHEN_LETTER = re.compile(r"(?<=\d)-(?=[a-zа-я])")
+# "к4", "стр1", "кв89": a type glued to its number.
+_GLUED_TYPE = re.compile(r"\b(корпус|корп|к|строение|стр|дом|д|квартира|кв|помещение|помещ|пом|офис|оф|литера|лит)(?=\d)")
 _TOKEN = re.compile(r"[0-9a-zа-я]+")
 
 
 def tokens(text: str) -> list[str]:
     """Lower-case tokens without type words; "28-Н" and "1-я" stay one token ("28н", "1я")."""
-    lowered = _DIGIT_HYPHEN_LETTER.sub("", (text or "").lower().replace("ё", "е"))
+    lowered = (text or "").lower().replace("ё", "е")
+    lowered = _GLUED_TYPE.sub(r"\1 ", _DIGIT_HYPHEN_LETTER.sub("", lowered))
     return [t for t in _TOKEN.findall(lowered) if t not in TYPE_WORDS]
 
 

@@ -3,7 +3,7 @@
 import uuid
 
 from django.db import connection
-from django.db.models import BooleanField, F, Value
+from django.db.models import BooleanField, F, TextField, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Concat, Length
 
@@ -56,7 +56,7 @@ def _search_kind(*, kind: str, terms: list[str], limit: int) -> list[GarObject]:
         match = RawSQL(f"{SEARCH_VECTOR_SQL} @@ %s::tsquery", (" & ".join(parts),), output_field=BooleanField())
         rows = rows.filter(match)
     else:
-        rows = rows.alias(padded=Concat(Value(" "), F("search_text"), Value(" ")))
+        rows = rows.alias(padded=Concat(Value(" "), F("search_text"), Value(" "), output_field=TextField()))
         for i, term in enumerate(terms):
             whole = is_number(term) and i != last
             rows = rows.filter(padded__contains=f" {term} " if whole else f" {term}")

@@ -9,7 +9,7 @@ from clients.models import Client, Contract, Goods, LeadDebt, LoanApplication
 DEFAULT_CONTRACT_PREFIX = "LC"
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)
 def loan_application_create(
     *,
     client: Client,
@@ -26,7 +26,7 @@ def loan_application_create(
     return application
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)
 def contract_draft_create(
     *, application: LoanApplication, fields: dict[str, Any], extra_fields: dict[str, str]
 ) -> Contract:

@@ -60,7 +60,7 @@ def client_find(*, data: ClientData, legal_entity: LegalEntity | None) -> Client
     return Client.objects.filter(identity_key=key, match_scope=match_scope(legal_entity)).first()
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)
 def client_match_or_create(*, data: ClientData, legal_entity: LegalEntity | None) -> MatchResult:
     """Attach to the known client (its data left as it is) or create the client with its records.
 

@@ -80,10 +80,22 @@ def _date_problems(data: dict) -> list[Problem]:
     return problems
 
 
+RUSSIAN_PASSPORT_TYPE = 102126
+RUSSIAN_PASSPORT_DIGITS = {"seria": 4, "no": 6}
+
+
 def _identity_problems(data: dict) -> list[Problem]:
+    problems = []
     if data.get("naturalPerson", True) and "inn" in data and len(data["inn"]) != 12:
-        return [Problem(ApiErrorCode.INVALID_FORMAT, "inn", "A person's INN has 12 digits.")]
-    return []
+        problems.append(Problem(ApiErrorCode.INVALID_FORMAT, "inn", "A person's INN has 12 digits."))
+    passport = data.get("passport") or {}
+    if passport.get("complementaryDocTypeId", RUSSIAN_PASSPORT_TYPE) == RUSSIAN_PASSPORT_TYPE:
+        for key, length in RUSSIAN_PASSPORT_DIGITS.items():
+            value = passport.get(key)
+            if value and not (value.replace(" ", "").isdigit() and len(value.replace(" ", "")) == length):
+                message = f"A Russian passport's {key} has {length} digits."
+                problems.append(Problem(ApiErrorCode.INVALID_FORMAT, f"passport.{key}", message))
+    return problems
 
 
 def _product_problems(lead: ValidLead) -> list[Problem]:

@@ -13,9 +13,7 @@ def definitions():
         "visits": extra_field_define(target="client_person", name="visits", field_type="integer", label="Visits"),
         "limit": extra_field_define(target="contract", name="limit", field_type="decimal", label="Limit"),
         "vip": extra_field_define(target="client_company", name="vip", field_type="boolean", label="VIP"),
-        "since": extra_field_define(
-            target="loan_application", name="since", field_type="date", label="Customer since"
-        ),
+        "since": extra_field_define(target="loan_application", name="since", field_type="date", label="Customer since"),
         "store": extra_field_define(
             target="loan_application",
             name="store",

@@ -16,9 +16,7 @@ MINIMAL = {"firstName": "Фридрих", "mobilePhone": "79776200719"}
 
 
 def _require(target: str, *paths: str) -> None:
-    required_rules_set(
-        target=target, required=dict.fromkeys(paths, True), changed_by=None, source=ChangeSource.COMMAND
-    )
+    required_rules_set(target=target, required=dict.fromkeys(paths, True), changed_by=None, source=ChangeSource.COMMAND)
 
 
 def _errors(response) -> list[tuple[str, str]]:

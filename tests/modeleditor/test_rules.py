@@ -19,9 +19,7 @@ def test_it_has_a_rule_for_every_catalogued_field_after_migrate():
     for target, specs in CATALOGUE.items():
         stored = set(RequiredFieldRule.objects.filter(target=target).values_list("path", flat=True))
         assert stored == {spec.path for spec in specs}
-    assert set(
-        RequiredFieldRule.objects.filter(is_required=True).values_list("target", "path")
-    ) == {
+    assert set(RequiredFieldRule.objects.filter(is_required=True).values_list("target", "path")) == {
         ("client_person", "firstName"),
         ("client_person", "mobilePhone"),
         ("client_company", "firstName"),
@@ -125,7 +123,7 @@ def test_it_refuses_a_locked_field_optional_even_below_the_service():
 
 def test_it_lets_a_model_editor_change_a_rule_through_the_api(editor_api, editor_user):
     response = editor_api.patch(
-        f"{RULES_URL}/loan_application", {"fields": {"amount": True, "goods": True}}, format="json"
+        f"{RULES_URL}/loan_application", {"rules": {"amount": True, "goods": True}}, format="json"
     )
 
     assert response.status_code == 200
@@ -134,7 +132,7 @@ def test_it_lets_a_model_editor_change_a_rule_through_the_api(editor_api, editor
 
 
 def test_it_refuses_to_make_a_locked_field_optional_through_the_api(editor_api):
-    response = editor_api.patch(f"{RULES_URL}/client_person", {"fields": {"firstName": False}}, format="json")
+    response = editor_api.patch(f"{RULES_URL}/client_person", {"rules": {"firstName": False}}, format="json")
 
     assert response.status_code == 400
     body = response.json()
@@ -150,7 +148,7 @@ def test_it_refuses_to_make_a_locked_field_optional_through_the_api(editor_api):
 
 
 def test_it_refuses_rule_changes_to_an_integrator_without_the_permission(api):
-    response = api.patch(f"{RULES_URL}/contract", {"fields": {"cardNumber": True}}, format="json")
+    response = api.patch(f"{RULES_URL}/contract", {"rules": {"cardNumber": True}}, format="json")
 
     assert response.status_code == 403
     assert response.json()["errors"][0]["code"] == "PERMISSION_DENIED"

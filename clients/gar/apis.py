@@ -1,0 +1,41 @@
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers
+from rest_framework.views import APIView
+
+from clients.gar.directory import DirectoryUnavailable, get_directory
+from clients.gar.errors import GarErrorCode
+from leadcore.api.envelope import ok
+from leadcore.api.errors import Problem, RequestRejected
+
+
+class AddressLookupApi(APIView):
+    """The best matching addresses for a free-text query, with the FIAS id to send in a lead."""
+
+    class InputSerializer(serializers.Serializer):
+        query = serializers.CharField(max_length=300, trim_whitespace=True)
+        count = serializers.IntegerField(min_value=1, max_value=20, default=10)
+
+    class OutputSerializer(serializers.Serializer):
+        fiasId = serializers.CharField()
+        fiasLevel = serializers.IntegerField()
+        fullAddressText = serializers.CharField()
+        postalCode = serializers.CharField()
+        regionName = serializers.CharField()
+        localityName = serializers.CharField()
+        streetName = serializers.CharField()
+        houseNo = serializers.CharField()
+        blockNo = serializers.CharField()
+        buildingNo = serializers.CharField()
+        apartmentNo = serializers.CharField()
+        timeZone = serializers.CharField()
+
+    @extend_schema(parameters=[InputSerializer], responses=OutputSerializer(many=True))
+    def get(self, request):
+        params = self.InputSerializer(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        try:
+            found = get_directory().suggest(params.validated_data["query"], params.validated_data["count"])
+        except DirectoryUnavailable:
+            problem = Problem(GarErrorCode.ADDRESS_DIRECTORY_UNAVAILABLE, None, "The address directory is unavailable.")
+            raise RequestRejected([problem], status=503) from None
+        return ok(self.OutputSerializer([a.as_lookup() for a in found], many=True).data)

@@ -1,0 +1,90 @@
+"""Operators find a client or a lead by any key they are given, typed the way people type it."""
+
+import pytest
+
+from tests.backoffice.factories import LeadFactory
+from tests.factories import ClientFactory, ContractFactory, IdentityDocumentFactory, LoanApplicationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def wanted():
+    client = ClientFactory(
+        last_name="Филатов",
+        first_name="Филат",
+        patronymic="Филимонович",
+        mobile_phone="79660175445",
+        inn="500100732259",
+        snils="11223344595",
+    )
+    IdentityDocumentFactory(client=client, series="4008", number="503682")
+    return client
+
+
+@pytest.fixture
+def others():
+    # Share no key with `wanted`; one shares the series, one the phone's prefix.
+    first = ClientFactory(last_name="Петров", mobile_phone="79660175446", inn="7707083893")
+    IdentityDocumentFactory(client=first, series="4008", number="503683")
+    second = ClientFactory(last_name="Сидоров", snils="11223344596")
+    return [first, second]
+
+
+SEARCH_TERMS = [
+    pytest.param("Филатов", id="surname"),
+    pytest.param("филат филимонович", id="name-words-any-case"),
+    pytest.param("79660175445", id="phone"),
+    pytest.param("+7 (966) 017-54-45", id="phone-formatted"),
+    pytest.param("8 966 017 54 45", id="phone-with-8"),
+    pytest.param("9660175445", id="phone-without-country"),
+    pytest.param("4008 503682", id="passport-series-and-number"),
+    pytest.param("503682", id="passport-number"),
+    pytest.param("500100732259", id="inn"),
+    pytest.param("112-233-445 95", id="snils"),
+]
+
+
+def _found(response) -> set[int]:
+    assert response.status_code == 200
+    return {row.pk for row in response.context["cl"].result_list}
+
+
+@pytest.mark.parametrize("term", SEARCH_TERMS)
+def test_it_finds_a_client_by_each_key(as_operator, wanted, others, term):
+    assert _found(as_operator.get("/admin/clients/client/", {"q": term})) == {wanted.pk}
+
+
+def test_it_finds_a_client_by_id(as_operator, wanted, others):
+    assert _found(as_operator.get("/admin/clients/client/", {"q": str(wanted.pk)})) == {wanted.pk}
+
+
+@pytest.mark.parametrize("term", SEARCH_TERMS)
+def test_it_finds_the_leads_of_a_client_by_each_key(as_operator, wanted, others, term):
+    lead = LeadFactory(client=wanted, contract__application__client=wanted)
+    LeadFactory(client=others[0], contract__application__client=others[0])
+
+    assert _found(as_operator.get("/admin/leads/lead/", {"q": term})) == {lead.pk}
+
+
+def test_it_finds_a_lead_by_its_id(as_operator, others):
+    leads = [LeadFactory(client=c, contract__application__client=c) for c in others]
+
+    assert _found(as_operator.get("/admin/leads/lead/", {"q": str(leads[1].pk)})) == {leads[1].pk}
+
+
+def test_it_finds_applications_and_contracts_by_the_clients_passport(as_operator, wanted, others):
+    application = LoanApplicationFactory(client=wanted)
+    contract = ContractFactory(application__client=wanted, number="LC-000777")
+    LoanApplicationFactory(client=others[0])
+
+    found_applications = _found(as_operator.get("/admin/clients/loanapplication/", {"q": "4008 503682"}))
+
+    assert found_applications == {application.pk, contract.application_id}
+    assert _found(as_operator.get("/admin/clients/contract/", {"q": "4008 503682"})) == {contract.pk}
+    assert _found(as_operator.get("/admin/clients/contract/", {"q": "lc-000777"})) == {contract.pk}
+
+
+def test_it_finds_nothing_for_an_unknown_key(as_operator, wanted, others):
+    assert _found(as_operator.get("/admin/clients/client/", {"q": "0000 000000"})) == set()
+    assert _found(as_operator.get("/admin/clients/client/", {"q": "Несуществующий"})) == set()

@@ -1,0 +1,111 @@
+"""Application and contract statuses change only along the allowed paths, recording who and when."""
+
+import pytest
+from django.contrib.admin.models import LogEntry
+
+from clients.errors import ClientErrorCode
+from clients.models import ContractStatus, LoanApplicationStatus
+from clients.services.status import contract_set_status, loan_application_set_status
+from leadcore.api.errors import RequestRejected
+from tests.factories import ContractFactory, LoanApplicationFactory
+
+pytestmark = pytest.mark.django_db
+
+APPLICATION_MOVES = [
+    ("new", "approved", True),
+    ("new", "rejected", True),
+    ("approved", "rejected", False),
+    ("rejected", "approved", False),
+    ("approved", "new", False),
+    ("new", "new", False),
+]
+CONTRACT_MOVES = [
+    ("draft", "signed", True),
+    ("signed", "cancelled", True),
+    ("draft", "cancelled", False),
+    ("cancelled", "signed", False),
+    ("signed", "draft", False),
+]
+
+
+def _history(record) -> list[str]:
+    return [
+        entry.get_change_message()
+        for entry in LogEntry.objects.filter(object_id=str(record.pk), content_type__model=record._meta.model_name)
+    ]
+
+
+@pytest.mark.parametrize(("before", "after", "allowed"), APPLICATION_MOVES)
+def test_it_moves_an_application_only_along_allowed_paths(operator, before, after, allowed):
+    application = LoanApplicationFactory(status=before)
+
+    if allowed:
+        loan_application_set_status(application=application, status=after, user=operator)
+    else:
+        with pytest.raises(RequestRejected) as rejected:
+            loan_application_set_status(application=application, status=after, user=operator)
+        assert rejected.value.problems[0].code == ClientErrorCode.STATUS_TRANSITION_NOT_ALLOWED
+        assert rejected.value.status == 409
+
+    application.refresh_from_db()
+    assert application.status == (after if allowed else before)
+    assert (application.status_changed_by == operator) is allowed
+    assert (application.status_changed_at is not None) is allowed
+    assert _history(application) == ([f"Status: {before} → {after}."] if allowed else [])
+
+
+@pytest.mark.parametrize(("before", "after", "allowed"), CONTRACT_MOVES)
+def test_it_moves_a_contract_only_along_allowed_paths(operator, before, after, allowed):
+    contract = ContractFactory(status=before)
+
+    if allowed:
+        contract_set_status(contract=contract, status=after, user=operator)
+    else:
+        with pytest.raises(RequestRejected):
+            contract_set_status(contract=contract, status=after, user=operator)
+
+    contract.refresh_from_db()
+    assert contract.status == (after if allowed else before)
+    assert (contract.status_changed_by == operator) is allowed
+    assert _history(contract) == ([f"Status: {before} → {after}."] if allowed else [])
+
+
+def test_it_approves_applications_from_the_admin_list_and_refuses_the_decided_ones(operator, as_operator):
+    fresh = LoanApplicationFactory()
+    rejected = LoanApplicationFactory(status=LoanApplicationStatus.REJECTED)
+
+    response = as_operator.post(
+        "/admin/clients/loanapplication/",
+        {"action": "approve", "_selected_action": [fresh.pk, rejected.pk]},
+        follow=True,
+    )
+
+    assert response.status_code == 200
+    fresh.refresh_from_db()
+    rejected.refresh_from_db()
+    assert (fresh.status, fresh.status_changed_by) == (LoanApplicationStatus.APPROVED, operator)
+    assert rejected.status == LoanApplicationStatus.REJECTED
+    shown = [str(message) for message in response.context["messages"]]
+    assert "1 set to approved." in shown
+    assert any("cannot go from rejected to approved" in message for message in shown)
+
+
+def test_it_signs_then_cancels_a_contract_from_the_admin_list(operator, as_operator):
+    contract = ContractFactory()
+
+    for action, status in (("sign", ContractStatus.SIGNED), ("cancel", ContractStatus.CANCELLED)):
+        as_operator.post("/admin/clients/contract/", {"action": action, "_selected_action": [contract.pk]})
+        contract.refresh_from_db()
+        assert (contract.status, contract.status_changed_by) == (status, operator)
+
+    assert _history(contract) == ["Status: draft → signed.", "Status: signed → cancelled."][::-1]
+    history_page = as_operator.get(f"/admin/clients/contract/{contract.pk}/history/").content.decode()
+    assert "Status: draft → signed." in history_page
+
+
+def test_it_does_not_let_the_form_change_a_status(as_operator):
+    contract = ContractFactory()
+
+    page = as_operator.get(f"/admin/clients/contract/{contract.pk}/change/")
+
+    assert "status" not in page.context["adminform"].form.fields

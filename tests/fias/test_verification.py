@@ -1,0 +1,126 @@
+import pytest
+
+from clients.gar.verification import check_fias_address
+
+FLAT_89 = "f26b876b-6857-4951-b060-ec6559f04a9a"
+HOUSE_11 = "5ee84ac0-eb9a-4b42-b814-2f5f7c27c255"
+SPB_PREMISES = "378e2dac-0885-4966-985e-6d2ea34fee63"
+
+
+def codes(check) -> list[tuple[str, str]]:
+    return [(p.code, p.field) for p in check.problems]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "г Москва, ул Сухонская, д 11, кв 89",
+        "Москва, Сухонская ул., дом 11, кв. 89",
+        "127642, г. Москва, улица Сухонская, д.11, кв.89",
+        "МОСКВА СУХОНСКАЯ 11-89",
+        "Россия, г Москва, ул Сухонкая, д 11, кв 89",  # a typo in the street
+    ],
+)
+def test_it_verifies_a_text_that_names_the_same_flat(gar_sample, text):
+    check = check_fias_address({"fiasId": FLAT_89, "fullAddressText": text})
+
+    assert check.problems == []
+    assert check.verification == "verified"
+    assert check.parts["fullAddressText"] == text
+    assert check.parts["postalCode"] == "127642"
+    assert check.parts["regionName"] == "г Москва"
+    assert check.parts["localityName"] == "г Москва"
+    assert check.parts["streetName"] == "ул Сухонская"
+    assert check.parts["houseNo"] == "11"
+    assert check.parts["apartmentNo"] == "89"
+    assert check.parts["timeZone"] == "UTC+3"
+    assert check.parts["fiasChain"]["id"] == FLAT_89
+    assert [p["name"] for p in check.parts["fiasChain"]["parents"]] == ["Москва", "Сухонская", "11"]
+
+
+def test_it_fills_block_building_and_premises(gar_sample):
+    check = check_fias_address(
+        {"fiasId": SPB_PREMISES, "fullAddressText": "Санкт-Петербург, Кронштадтская ул., д. 9, корп. 4, стр. 1, пом. 28-Н"}
+    )
+
+    assert check.problems == []
+    assert (check.parts["houseNo"], check.parts["blockNo"], check.parts["buildingNo"]) == ("9", "4", "1")
+    assert check.parts["apartmentNo"] == "28-Н"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "г Москва, ул Сухонская, д 11, кв 88",  # another flat
+        "г Москва, ул Сухонская, д 13, кв 89",  # another house
+        "г Москва, ул Снежная, д 11, кв 89",  # another street
+        "г Москва, ул Сухонская, д 11",  # the house, not the flat
+    ],
+)
+def test_it_refuses_a_text_that_names_another_address(gar_sample, text):
+    check = check_fias_address({"fiasId": FLAT_89, "fullAddressText": text})
+
+    assert codes(check) == [("FIAS_ADDRESS_MISMATCH", "fullAddressText")]
+    assert check.parts == {}
+
+
+def test_it_refuses_an_unknown_id(gar_sample):
+    check = check_fias_address(
+        {"fiasId": "00000000-0000-4000-8000-000000000000", "fullAddressText": "г Москва, ул Сухонская, д 11"}
+    )
+
+    assert codes(check) == [("FIAS_NOT_FOUND", "fiasId")]
+
+
+def test_it_refuses_the_id_of_a_retired_house(gar_sample):
+    check = check_fias_address(
+        {"fiasId": "f2fb309c-f68a-4b20-b96c-b0504f1ae1dc", "fullAddressText": "г Москва, ул Снежная, д 20"}
+    )
+
+    assert codes(check) == [("FIAS_NOT_FOUND", "fiasId")]
+
+
+def test_it_keeps_the_parts_the_client_sent_when_they_agree(gar_sample):
+    check = check_fias_address(
+        {
+            "fiasId": FLAT_89,
+            "fullAddressText": "г Москва, ул Сухонская, д 11, кв 89",
+            "streetName": "Сухонская улица",
+            "houseNo": "д. 11",
+            "postalCode": "127642",
+            "timeZone": "Europe/Moscow",
+        }
+    )
+
+    assert check.problems == []
+    assert check.parts["streetName"] == "Сухонская улица"
+    assert check.parts["houseNo"] == "д. 11"
+    assert check.parts["timeZone"] == "Europe/Moscow"
+    assert check.parts["apartmentNo"] == "89"
+
+
+def test_it_refuses_parts_that_contradict_the_directory(gar_sample):
+    check = check_fias_address(
+        {
+            "fiasId": FLAT_89,
+            "fullAddressText": "г Москва, ул Сухонская, д 11, кв 89",
+            "postalCode": "101000",
+            "apartmentNo": "90",
+            "blockNo": "2",
+        }
+    )
+
+    assert sorted(codes(check)) == [
+        ("FIAS_ADDRESS_MISMATCH", "apartmentNo"),
+        ("FIAS_ADDRESS_MISMATCH", "blockNo"),
+        ("FIAS_ADDRESS_MISMATCH", "postalCode"),
+    ]
+
+
+def test_it_takes_the_flat_from_the_text_when_the_id_is_the_house(gar_sample):
+    check = check_fias_address({"fiasId": HOUSE_11, "fullAddressText": "г Москва, ул Сухонская, д 11, кв 256"})
+
+    assert check.problems == []
+    assert check.parts["houseNo"] == "11"
+    assert check.parts["apartmentNo"] == "256"
+    assert check.parts["fiasChain"]["id"] == HOUSE_11
