@@ -18,3 +18,8 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
 ]
+
+handler400 = "leadcore.api.handlers.bad_request"
+handler403 = "leadcore.api.handlers.permission_denied"
+handler404 = "leadcore.api.handlers.page_not_found"
+handler500 = "leadcore.api.handlers.server_error"

@@ -37,12 +37,12 @@ def test_it_finds_the_same_flat_however_it_is_written(api, gar_sample, query):
     }
 
 
-def test_it_treats_yo_as_ye(api, gar_sample, settings):
-    response = api.get("/api/v1/addresses/fias", {"query": "Кронштадтская 9 к 4 стр 1 помещ 28-н"})
-    yo = api.get("/api/v1/addresses/fias", {"query": "КРОНШТАДТСКАЁ"})  # ё in place of е is no obstacle
+def test_it_treats_yo_as_ye_and_glued_types_as_separate(api, gar_sample):
+    yo = api.get("/api/v1/addresses/fias", {"query": "Снёжная 14"})
+    glued = api.get("/api/v1/addresses/fias", {"query": "Кронштадтская д9 к4 стр1 пом28-н"})
 
-    assert response.json()["data"][0]["fiasId"] == "378e2dac-0885-4966-985e-6d2ea34fee63"
-    assert yo.json()["data"] == []
+    assert yo.json()["data"][0]["fullAddressText"] == "г Москва, ул Снежная, д 14"
+    assert glued.json()["data"][0]["fiasId"] == "378e2dac-0885-4966-985e-6d2ea34fee63"
 
 
 @pytest.mark.parametrize("path", ["/api/v1/addresses/fias", "/api/v1/addresses/fias/", "/bs-core/main/addresses/fias"])

@@ -95,3 +95,18 @@ def test_it_publishes_an_openapi_schema_of_the_real_shapes(api):
     assert "/api/v1/leads" in schema["paths"]
     lead_in = schema["components"]["schemas"]["LeadInRequest"]["properties"]
     assert {"firstName", "mobilePhone", "passport", "relatives", "extraFields", "cardCvc"} <= set(lead_in)
+
+
+def test_it_answers_an_unknown_api_path_in_the_envelope(api):
+    response = api.get("/api/v1/no-such-thing")
+
+    assert response.status_code == 404
+    assert only_error(response)["code"] == "NOT_FOUND"
+
+
+def test_it_answers_a_bad_host_in_the_envelope(api):
+    response = api.post("/api/v1/leads", MINIMAL, format="json", HTTP_HOST="evil.example")
+
+    assert response.status_code == 400
+    assert only_error(response)["code"] == "MALFORMED_REQUEST"
+    assert not Lead.objects.exists()
