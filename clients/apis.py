@@ -8,6 +8,7 @@ from clients import selectors
 from clients.serializers import ClientOut, ContractOut, LoanApplicationOut
 from leadcore.api.envelope import ok
 from leadcore.api.errors import ApiErrorCode, Problem, RequestRejected
+from leadcore.api.schema import enveloped, errors
 
 
 def _not_found(what: str) -> RequestRejected:
@@ -15,7 +16,9 @@ def _not_found(what: str) -> RequestRejected:
 
 
 class ClientDetailApi(APIView):
-    @extend_schema(operation_id="client_get", responses={200: ClientOut})
+    @extend_schema(
+        operation_id="client_get", responses={200: enveloped("ClientEnvelope", ClientOut()), **errors(401, 404)}
+    )
     def get(self, request: Request, client_id: int):
         client = selectors.client_get(user=request.user, client_id=client_id)
         if client is None:
@@ -24,7 +27,10 @@ class ClientDetailApi(APIView):
 
 
 class LoanApplicationDetailApi(APIView):
-    @extend_schema(operation_id="loan_application_get", responses={200: LoanApplicationOut})
+    @extend_schema(
+        operation_id="loan_application_get",
+        responses={200: enveloped("LoanApplicationEnvelope", LoanApplicationOut()), **errors(401, 404)},
+    )
     def get(self, request: Request, application_id: int):
         application = selectors.loan_application_get(user=request.user, application_id=application_id)
         if application is None:
@@ -33,7 +39,9 @@ class LoanApplicationDetailApi(APIView):
 
 
 class ContractDetailApi(APIView):
-    @extend_schema(operation_id="contract_get", responses={200: ContractOut})
+    @extend_schema(
+        operation_id="contract_get", responses={200: enveloped("ContractEnvelope", ContractOut()), **errors(401, 404)}
+    )
     def get(self, request: Request, contract_id: int):
         contract = selectors.contract_get(user=request.user, contract_id=contract_id)
         if contract is None:

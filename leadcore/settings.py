@@ -118,6 +118,7 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
     "PREPROCESSING_HOOKS": ["leadcore.api.routing.drop_slash_twins"],
+    "ENUM_NAME_OVERRIDES": {"EnvelopeStatusEnum": ["ok"], "ErrorStatusEnum": ["error"]},
 }
 
 # Client matching: when on, a person known to one legal entity is unknown to another.

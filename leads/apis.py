@@ -1,23 +1,20 @@
 """HTTP endpoints of lead intake. Parsing and authentication here; everything else in services."""
 
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.views import APIView
 
 from leadcore.api.envelope import ok
 from leadcore.api.errors import ApiErrorCode, Problem, RequestRejected
+from leadcore.api.schema import enveloped, errors
 from leads import selectors
 from leads.idempotency import Replay, idempotency_begin, idempotency_release
 from leads.intake.shape import LeadIn
-from leads.serializers import ErrorOut, LeadCreatedOut, LeadOut, LeadValidationOut
+from leads.serializers import LeadOut, LeadValidationOut
 from leads.services import lead_create
 
 MAX_FIND_IDS = 100
-
-_ERRORS = {
-    400: OpenApiResponse(ErrorOut, description="Invalid input: every problem listed."),
-    401: OpenApiResponse(ErrorOut, description="No or wrong token."),
-}
 
 
 class LeadCreateApi(APIView):
@@ -26,11 +23,8 @@ class LeadCreateApi(APIView):
         request=LeadIn,
         parameters=[OpenApiParameter("Idempotency-Key", str, OpenApiParameter.HEADER, required=False)],
         responses={
-            200: LeadCreatedOut,
-            **_ERRORS,
-            409: ErrorOut,
-            413: ErrorOut,
-            422: ErrorOut,
+            200: enveloped("LeadCreated", serializers.IntegerField(help_text="The new lead's id.")),
+            **errors(400, 401, 409, 413, 422),
         },
     )
     def post(self, request: Request):
@@ -52,14 +46,18 @@ class LeadCreateApi(APIView):
 
 
 class LeadValidateApi(APIView):
-    @extend_schema(operation_id="lead_validate", request=LeadIn, responses={200: LeadValidationOut, **_ERRORS})
+    @extend_schema(
+        operation_id="lead_validate",
+        request=LeadIn,
+        responses={200: enveloped("LeadValidation", LeadValidationOut()), **errors(400, 401)},
+    )
     def post(self, request: Request):
         preview = selectors.lead_preview(payload=request.data)
         return ok(LeadValidationOut(preview).data)
 
 
 class LeadDetailApi(APIView):
-    @extend_schema(operation_id="lead_get", responses={200: LeadOut, 404: ErrorOut})
+    @extend_schema(operation_id="lead_get", responses={200: enveloped("LeadEnvelope", LeadOut()), **errors(401, 404)})
     def get(self, request: Request, lead_id: int):
         lead = selectors.lead_get(user=request.user, lead_id=lead_id)
         if lead is None:
@@ -68,7 +66,9 @@ class LeadDetailApi(APIView):
 
 
 class LeadFindApi(APIView):
-    @extend_schema(operation_id="lead_find", responses={200: LeadOut(many=True), 400: ErrorOut})
+    @extend_schema(
+        operation_id="lead_find", responses={200: enveloped("LeadList", LeadOut(many=True)), **errors(400, 401)}
+    )
     def get(self, request: Request, lead_ids: str):
         parts = [p.strip() for p in lead_ids.split(",") if p.strip()]
         if len(parts) > MAX_FIND_IDS:
@@ -78,3 +78,8 @@ class LeadFindApi(APIView):
             raise RequestRejected([Problem(ApiErrorCode.INVALID_FORMAT, None, "Ids must be comma-separated numbers.")])
         leads = selectors.leads_find(user=request.user, lead_ids=[int(p) for p in parts])
         return ok(LeadOut(leads, many=True).data)
+
+
+@extend_schema_view(post=extend_schema(operation_id="core_lead_create", description="The lending core's path."))
+class CoreLeadCreateApi(LeadCreateApi):
+    """`POST /bs-core/main/leads`: the same intake at the path integrations of the lending core call."""

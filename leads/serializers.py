@@ -1,31 +1,20 @@
-"""Input and output shapes of the lead endpoints (the input tree itself is leads/intake/shape.py)."""
+"""Output shapes of the lead endpoints (the input tree itself is leads/intake/shape.py)."""
 
 from rest_framework import serializers
 
+from leads.intake.shape import LeadIn
 from leads.models import Lead
 
 
-class EnvelopeError(serializers.Serializer):
-    code = serializers.CharField()
-    field = serializers.CharField(allow_null=True)
-    message = serializers.CharField()
-
-
-class LeadCreatedOut(serializers.Serializer):
-    status = serializers.ChoiceField(choices=["ok"])
-    timestamp = serializers.IntegerField(help_text="Server time, unix milliseconds.")
-    data = serializers.IntegerField(help_text="The new lead's id.")
-
-
-class ErrorOut(serializers.Serializer):
-    status = serializers.ChoiceField(choices=["error"])
-    timestamp = serializers.IntegerField()
-    data = serializers.JSONField(allow_null=True)
-    errors = EnvelopeError(many=True)
-
-
-class LeadOut(serializers.Serializer):
+class LeadOut(LeadIn):
     """The lead as sent (card masked, no CVC) plus what it became."""
+
+    id = serializers.IntegerField()
+    loanApplicationId = serializers.IntegerField()
+    contractId = serializers.IntegerField()
+    status = serializers.CharField()
+    clientMatch = serializers.ChoiceField(choices=["matched", "created", "linked"])
+    createdAt = serializers.DateTimeField()
 
     def to_representation(self, lead: Lead) -> dict:
         return {

@@ -2,4 +2,4 @@ from leadcore.api.routing import slash_optional
 from leads import apis
 
 # The lending core's own path for creating a lead.
-urlpatterns = slash_optional("leads", apis.LeadCreateApi.as_view(), "core-lead-create")
+urlpatterns = slash_optional("leads", apis.CoreLeadCreateApi.as_view(), "core-lead-create")

@@ -4,7 +4,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from itertools import combinations
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q, Value
+from django.db.models.functions import Lower, Replace
 
 from clients.identity import name_normalize
 from clients.models import Client, ClientKind, IdentityDocument, NotDuplicate
@@ -68,20 +69,22 @@ def _shared_passport_pairs() -> list[tuple[int, int]]:
     return [(a, b) for a, b in _pairs_of(groups) if names[a] != names[b]]
 
 
+def _folded(field: str):
+    return Replace(Lower(field), Value("ё"), Value("е"))
+
+
 def _same_name_and_birth_pairs() -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """(pairs with different passports, pairs that also share a passport)."""
-    twins = Client.objects.filter(
-        kind=ClientKind.PERSON,
-        birth_date=OuterRef("birth_date"),
-        last_name__iexact=OuterRef("last_name"),
-        first_name__iexact=OuterRef("first_name"),
-        patronymic__iexact=OuterRef("patronymic"),
-    ).exclude(pk=OuterRef("pk"))
-    rows = (
-        Client.objects.filter(kind=ClientKind.PERSON, birth_date__isnull=False)
-        .exclude(last_name="", first_name="")
-        .filter(Exists(twins))
-        .values_list("id", "birth_date", "last_name", "first_name", "patronymic")
+    people = Client.objects.filter(kind=ClientKind.PERSON, birth_date__isnull=False).exclude(last_name="")
+    shared_birth_dates = (
+        people.annotate(last=_folded("last_name"), first=_folded("first_name"), middle=_folded("patronymic"))
+        .values("last", "first", "middle", "birth_date")
+        .annotate(n=Count("id"))
+        .filter(n__gt=1)
+        .values("birth_date")
+    )
+    rows = people.filter(birth_date__in=shared_birth_dates).values_list(
+        "id", "birth_date", "last_name", "first_name", "patronymic"
     )
     groups = defaultdict(list)
     for client_id, birth_date, *name in rows:

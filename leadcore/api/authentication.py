@@ -1,5 +1,6 @@
 """The lending core's header `bsauth: <key>`, accepted beside DRF's `Authorization: Token <key>`."""
 
+from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication
 
 
@@ -9,3 +10,11 @@ class BsAuthAuthentication(authentication.TokenAuthentication):
         if not key:
             return None
         return self.authenticate_credentials(key)
+
+
+class BsAuthScheme(OpenApiAuthenticationExtension):
+    target_class = BsAuthAuthentication
+    name = "bsauth"
+
+    def get_security_definition(self, auto_schema):
+        return {"type": "apiKey", "in": "header", "name": "bsauth"}

@@ -1,9 +1,11 @@
 """Merging two clients: everything of the removed one ends up on the kept one, in one transaction."""
 
+from datetime import date
 from unittest import mock
 
 import pytest
 from django.contrib.admin.models import LogEntry
+from django.test import Client as BrowserClient
 
 from clients.errors import ClientErrorCode
 from clients.models import AddressKind, Client, ClientKind, ClientMerge, NotDuplicate
@@ -11,7 +13,13 @@ from clients.services.merge import client_merge, clients_mark_not_duplicates
 from leadcore.api.errors import RequestRejected
 from leads.models import Lead
 from tests.backoffice.factories import LeadFactory
-from tests.factories import AddressFactory, ClientFactory, IdentityDocumentFactory, LoanApplicationFactory
+from tests.factories import (
+    AddressFactory,
+    ClientFactory,
+    IdentityDocumentFactory,
+    LoanApplicationFactory,
+    StaffUserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -31,6 +39,7 @@ def pair():
         inn="500100732259",
         email="filatov@example.com",
         identity_key="person:remove",
+        birth_date=date(1984, 7, 3),
         extra_fields={"favouriteContactTime": "evening", "source": "old"},
     )
     keep.extra_fields = {"source": "new"}
@@ -85,13 +94,11 @@ def test_it_moves_everything_to_the_kept_client_and_loses_nothing(pair, administ
 
 def test_it_keeps_the_kept_clients_identity_and_fills_only_its_empty_fields(pair, administrator):
     keep, remove = pair
-    remove_birth_date = remove.birth_date
-
     client_merge(keep=keep, remove=remove, user=administrator)
 
     keep.refresh_from_db()
     assert keep.identity_key == "person:keep"
-    assert (keep.inn, keep.email, keep.birth_date) == ("500100732259", "filatov@example.com", remove_birth_date)
+    assert (keep.inn, keep.email, keep.birth_date) == ("500100732259", "filatov@example.com", date(1984, 7, 3))
     assert keep.extra_fields == {"favouriteContactTime": "evening", "source": "new"}
     assert keep.mobile_phone != remove.mobile_phone
 
@@ -185,10 +192,6 @@ def test_it_merges_from_the_admin_and_shows_the_kept_client(pair, as_operator):
 
 
 def test_it_lets_only_those_with_the_merge_permission_merge(pair):
-    from django.test import Client as BrowserClient
-
-    from tests.factories import StaffUserFactory
-
     keep, remove = pair
     browser = BrowserClient()
     browser.force_login(StaffUserFactory())

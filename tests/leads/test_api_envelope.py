@@ -110,3 +110,11 @@ def test_it_answers_a_bad_host_in_the_envelope(api):
     assert response.status_code == 400
     assert only_error(response)["code"] == "MALFORMED_REQUEST"
     assert not Lead.objects.exists()
+
+
+def test_it_generates_a_valid_schema_without_warnings(tmp_path):
+    from django.core.management import call_command
+
+    call_command("spectacular", "--validate", "--fail-on-warn", "--file", str(tmp_path / "schema.yml"))
+
+    assert "/api/v1/leads/{lead_id}" in (tmp_path / "schema.yml").read_text()
