@@ -114,9 +114,6 @@ class LeadAdmin(ClientSearchMixin, MaskedFieldsMixin, admin.ModelAdmin):
     readonly_fields = ("overview",)
     masked_stand_ins = {"overview": "overview_masked"}
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("loan_application", "contract")
-
     # A lead is the record of what arrived: nobody adds, edits or deletes one here.
     def has_add_permission(self, request):
         return False
