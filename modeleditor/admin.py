@@ -14,7 +14,13 @@ from django.urls import path, reverse
 
 from leadcore.api.errors import RequestRejected
 from modeleditor.choices import ChangeSource, FieldType, Target
-from modeleditor.models import ExtraFieldDefinition, ReferenceItem, RequiredFieldRule, RuleChange
+from modeleditor.models import (
+    MODEL_EDITOR_PERMISSION,
+    ExtraFieldDefinition,
+    ReferenceItem,
+    RequiredFieldRule,
+    RuleChange,
+)
 from modeleditor.selectors import editor_rows, extra_field_conflict, records_lacking
 from modeleditor.services import (
     extra_field_define,
@@ -24,8 +30,6 @@ from modeleditor.services import (
     reference_items_set_active,
     required_rules_set,
 )
-
-MODEL_EDITOR_PERMISSION = "modeleditor.use_model_editor"
 
 
 class ModelEditorPermission:

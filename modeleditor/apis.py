@@ -7,10 +7,9 @@ from rest_framework.views import APIView
 
 from leadcore.api.envelope import ok
 from modeleditor.choices import ChangeSource, Target
+from modeleditor.models import MODEL_EDITOR_PERMISSION
 from modeleditor.selectors import lookup_items, lookup_lists, required_rules
 from modeleditor.services import required_rules_set
-
-MODEL_EDITOR_PERMISSION = "modeleditor.use_model_editor"
 
 
 class TargetRulesOut(serializers.Serializer):

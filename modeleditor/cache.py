@@ -21,7 +21,6 @@ class ExtraFieldSpec:
     full_name: str
     type: str
     reference_list: str
-    label: str
 
 
 @dataclass(frozen=True)
@@ -75,7 +74,6 @@ def _extra_fields() -> list[ExtraFieldSpec]:
             full_name=d.full_name,
             type=d.type,
             reference_list=d.reference_list,
-            label=d.label,
         )
         for d in ExtraFieldDefinition.objects.order_by("target", "name")
     ]

@@ -5,6 +5,9 @@ from django.db.models import Q
 
 from modeleditor.choices import EXTRA_FIELD_PREFIX, EXTRA_FIELD_TYPES, ChangeSource, FieldType, Target
 
+# The custom permission of RequiredFieldRule that opens every Model Editor screen and write API.
+MODEL_EDITOR_PERMISSION = "modeleditor.use_model_editor"
+
 
 class ReferenceList(models.TextChoices):
     SEX = "sex", "Sex"

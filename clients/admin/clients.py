@@ -38,14 +38,27 @@ class IdentityDocumentInline(MaskedFieldsMixin, admin.TabularInline):
         return super().has_add_permission(request, obj) and sees_full_identity(request.user)
 
 
-class AddressInline(admin.StackedInline):
+class AddressInline(admin.TabularInline):
+    """The fields operators fix; the rest (FIAS chain, attributes, …) on the address's own page."""
+
     model = Address
-    raw_id_fields = ("purpose", "country")
-    exclude = ("fias_chain",)
+    fields = (
+        "kind",
+        "full_address_text",
+        "postal_code",
+        "region_name",
+        "locality_name",
+        "street_name",
+        "house_no",
+        "apartment_no",
+        "verification",
+    )
+    verbose_name_plural = "addresses"
+    show_change_link = True
     extra = 0
 
 
-class RelativeInline(MaskedFieldsMixin, admin.StackedInline):
+class RelativeInline(MaskedFieldsMixin, admin.TabularInline):
     model = Relative
     fields = (
         "last_name",
@@ -54,15 +67,11 @@ class RelativeInline(MaskedFieldsMixin, admin.StackedInline):
         "kinship",
         "birth_date",
         "telephone",
-        "email",
-        "address",
         "work_place",
-        "rnn",
-        "resident",
         "verified",
-        "comment",
         "passport",
     )
+    show_change_link = True
     raw_id_fields = ("kinship",)
     masked_stand_ins = {"passport": "passport_masked"}
     extra = 0
@@ -168,7 +177,7 @@ class ClientAdmin(ClientSearchMixin, MaskedFieldsMixin, admin.ModelAdmin):
         ("Extra fields", {"fields": ("extra_fields",)}),
         ("Matching", {"fields": ("legal_entity", "identity_key", "match_scope", "created_at", "updated_at")}),
     )
-    inlines = (IdentityDocumentInline, AddressInline, RelativeInline, LoanApplicationInline, ContractInline)
+    inlines = (LoanApplicationInline, ContractInline, IdentityDocumentInline, AddressInline, RelativeInline)
 
     def get_queryset(self, request):
         leads = Client._meta.get_field("leads").related_model

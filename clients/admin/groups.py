@@ -41,9 +41,7 @@ def groups_sync(*, using: str = "default", apps=global_apps, **kwargs) -> None:
         for app_label, models in OPERATOR_PERMISSIONS.items():
             codenames = [f"{action}_{model}" for model, actions in models.items() for action in actions]
             operators.permissions.add(
-                *Permission.objects.using(using).filter(
-                    content_type__app_label=app_label, codename__in=codenames
-                )
+                *Permission.objects.using(using).filter(content_type__app_label=app_label, codename__in=codenames)
             )
 
 

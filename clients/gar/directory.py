@@ -105,10 +105,11 @@ _UTC_OFFSETS = {
     **dict.fromkeys(("49", "65"), 11),
     **dict.fromkeys(("41", "87"), 12),
 }
-_MOSCOW_TIME_REGIONS = frozenset(
+_MOSCOW_TIME_CODES = (
     "01 05 06 07 08 09 10 11 12 13 15 16 20 21 23 26 29 31 32 33 34 35 36 37 40 43 44 46 47 48 "
-    "50 51 52 53 57 58 60 61 62 67 68 69 71 76 77 78 83 91 92".split()
+    "50 51 52 53 57 58 60 61 62 67 68 69 71 76 77 78 83 91 92"
 )
+_MOSCOW_TIME_REGIONS = frozenset(_MOSCOW_TIME_CODES.split())
 
 
 def region_time_zone(region_code: str) -> str:

@@ -316,8 +316,7 @@ def _update_columns(columns: tuple[str, ...], rows: list[tuple]) -> None:
     assignments = ", ".join(f"{c} = v.column{i + 2}" for i, c in enumerate(columns))
     with connection.cursor() as cursor:
         cursor.execute(
-            f"UPDATE {table} SET {assignments} FROM (VALUES {placeholders}) AS v "
-            f"WHERE {table}.object_id = v.column1",
+            f"UPDATE {table} SET {assignments} FROM (VALUES {placeholders}) AS v WHERE {table}.object_id = v.column1",
             [value for row in rows for value in row],
         )
 

@@ -9,8 +9,7 @@ from difflib import SequenceMatcher
 
 # Type words and their abbreviations, as GAR, DaData and people write them. Hyphenated short
 # types ("р-н", "пр-кт", "б-р", "вн.тер.г.") arrive here already split into their pieces.
-TYPE_WORDS = frozenset(
-    """
+_TYPE_WORDS_TEXT = """
     россия рф российская федерация
     г гор город обл область респ республика край ао аобл автономный автономная округ
     р н рн район мо вн тер внтерг муниципальный муниципальное поселение гп сп
@@ -21,12 +20,14 @@ TYPE_WORDS = frozenset(
     дом зд здание влд владение двлд домовладение уч участок
     к корп корпус стр строение соор сооружение лит литера
     кварт квартира помещ пом помещение оф офис ком комн комната
-    """.split()
-)
+"""
+TYPE_WORDS = frozenset(_TYPE_WORDS_TEXT.split())
 
 _DIGIT_HYPHEN_LETTER = re.compile(r"(?<=\d)-(?=[a-zа-я])")
 # "к4", "стр1", "кв89": a type glued to its number.
-_GLUED_TYPE = re.compile(r"\b(корпус|корп|к|строение|стр|дом|д|квартира|кв|помещение|помещ|пом|офис|оф|литера|лит)(?=\d)")
+_GLUED_TYPE = re.compile(
+    r"\b(корпус|корп|к|строение|стр|дом|д|квартира|кв|помещение|помещ|пом|офис|оф|литера|лит)(?=\d)"
+)
 _TOKEN = re.compile(r"[0-9a-zа-я]+")
 
 

@@ -93,5 +93,7 @@ def address_complete(*, address_id: int, parts: dict) -> Address:
         if key in ADDRESS_FIELDS:
             setattr(address, ADDRESS_FIELDS[key], value)
     address.verification = AddressVerification.VERIFIED
-    address.save(update_fields=[*{ADDRESS_FIELDS[k] for k in parts if k in ADDRESS_FIELDS}, "verification", "updated_at"])
+    address.save(
+        update_fields=[*{ADDRESS_FIELDS[k] for k in parts if k in ADDRESS_FIELDS}, "verification", "updated_at"]
+    )
     return address

@@ -69,8 +69,11 @@ def compare_with_directory(address: dict, found: DirectoryAddress) -> AddressChe
         if sent in (None, ""):
             continue
         expected = known.get(key, "")
-        house_level = found.fias_level in (_HOUSE_FIAS_LEVEL, _HOUSE_FIAS_LEVEL + 1)
-        if (expected and same_value(expected, str(sent))) or (not expected and not (house_level and key in _HOUSE_KEYS)):
+        if expected:
+            agrees = same_value(expected, str(sent))
+        else:
+            agrees = not (key in _HOUSE_KEYS and found.fias_level in (_HOUSE_FIAS_LEVEL, _HOUSE_FIAS_LEVEL + 1))
+        if agrees:
             parts[key] = sent
         else:
             problems.append(

@@ -40,7 +40,10 @@ def test_it_verifies_a_text_that_names_the_same_flat(gar_sample, text):
 
 def test_it_fills_block_building_and_premises(gar_sample):
     check = check_fias_address(
-        {"fiasId": SPB_PREMISES, "fullAddressText": "Санкт-Петербург, Кронштадтская ул., д. 9, корп. 4, стр. 1, пом. 28-Н"}
+        {
+            "fiasId": SPB_PREMISES,
+            "fullAddressText": "Санкт-Петербург, Кронштадтская ул., д. 9, корп. 4, стр. 1, пом. 28-Н",
+        }
     )
 
     assert check.problems == []

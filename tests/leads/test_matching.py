@@ -131,7 +131,7 @@ def test_it_matches_across_legal_entities_by_default(api):
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL's concurrent writers")
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_it_creates_one_client_for_simultaneous_leads_of_a_new_person():
     token = Token.objects.create(user=ApiUserFactory())
     threads_count = 8

@@ -24,9 +24,10 @@ class Command(BaseCommand):
             if outcome == VerifyOutcome.UNREACHABLE:
                 # Every further look-up would wait out the same timeouts; the next run picks up here.
                 break
-        left = total - outcomes[VerifyOutcome.VERIFIED]
+        verified = outcomes[VerifyOutcome.VERIFIED]
         self.stdout.write(
-            f"verified {outcomes[VerifyOutcome.VERIFIED]}, not found {outcomes[VerifyOutcome.NOT_FOUND]}, "
-            f"mismatch {outcomes[VerifyOutcome.MISMATCH]}, directory unreachable {outcomes[VerifyOutcome.UNREACHABLE]}; "
-            f"{left} of {total} still unverified"
+            f"verified {verified}, not found {outcomes[VerifyOutcome.NOT_FOUND]}, "
+            f"mismatch {outcomes[VerifyOutcome.MISMATCH]}, "
+            f"directory unreachable {outcomes[VerifyOutcome.UNREACHABLE]}; "
+            f"{total - verified} of {total} still unverified"
         )

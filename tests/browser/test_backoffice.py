@@ -1,0 +1,149 @@
+"""The back office in a real browser: an operator finds a client by passport, an administrator merges."""
+
+import os
+from pathlib import Path
+
+import pytest
+from django.conf import settings as django_settings
+from django.contrib.auth.models import Group
+
+from clients.models import AddressKind, Client
+from leads.models import ClientMatch, Lead
+from tests.backoffice.factories import LeadFactory
+from tests.factories import (
+    AddressFactory,
+    ClientFactory,
+    CreditProductFactory,
+    IdentityDocumentFactory,
+    StaffUserFactory,
+)
+
+CHROMIUM = "/usr/bin/chromium"
+SCREENSHOTS = Path(django_settings.BASE_DIR) / "test-artifacts" / "screenshots"
+PASSWORD = "staff-pass-123"
+
+# Playwright's sync API runs an event loop in this thread; the test's own ORM calls are fine.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} is absent: apt-get install chromium"),
+]
+
+
+@pytest.fixture
+def page(live_server, settings):
+    from playwright.sync_api import sync_playwright
+
+    settings.SESSION_COOKIE_SECURE = settings.CSRF_COOKIE_SECURE = False
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        try:
+            tab = browser.new_page(viewport={"width": 1400, "height": 1000})
+            tab.set_default_timeout(10_000)
+            yield tab
+        finally:
+            browser.close()
+
+
+def _log_in(page, live_server, group: str) -> None:
+    user = StaffUserFactory()
+    user.groups.add(Group.objects.get(name=group))
+    page.goto(f"{live_server.url}/admin/login/?next=/admin/")
+    page.fill("#id_username", user.username)
+    page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+    page.wait_for_selector("#site-name")
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_it_lets_an_operator_find_a_client_by_passport_and_see_the_leads_application(page, live_server):
+    client = ClientFactory(last_name="Филатов", first_name="Филат", patronymic="Филимонович")
+    IdentityDocumentFactory(client=client, series="4008", number="503682")
+    AddressFactory(client=client)
+    lead = LeadFactory(
+        client=client,
+        contract__application__client=client,
+        contract__application__credit_product=CreditProductFactory(name="Короткий займ до зарплаты"),
+        contract__card_number_masked="411111******1111",
+        client_match=ClientMatch.MATCHED,
+        match_details={"fields": ["lastName", "firstName", "patronymic", "passport.seria", "passport.no"]},
+        payload={
+            "lastName": "Филатов",
+            "firstName": "Филат",
+            "mobilePhone": "+7 (966) 017-54-45",
+            "passport": {"seria": "4008", "no": "503682"},
+            "cardNumber": "411111******1111",
+        },
+    )
+    ClientFactory(last_name="Петров")
+    _log_in(page, live_server, "Operators")
+
+    page.goto(f"{live_server.url}/admin/clients/client/")
+    page.fill("#searchbar", "4008 503682")
+    page.press("#searchbar", "Enter")
+    page.wait_for_selector("#result_list")
+    rows = page.locator("#result_list tbody tr")
+    assert rows.count() == 1
+    assert "Филатов Филат Филимонович" in rows.first.inner_text()
+
+    rows.first.locator("a", has_text="Филатов").click()
+    page.wait_for_selector("#loanapplication_set-group, #applications-group")
+    body = page.inner_text("body")
+    assert f"Application #{lead.loan_application_id}" in body
+    assert "Короткий займ до зарплаты" in body
+    assert page.locator("#documents-group input[value='503682']").count() == 0
+    assert "503682" not in page.inner_text("#documents-group")
+    assert "•••• •••682" in page.inner_text("#documents-group")
+    page.screenshot(path=str(SCREENSHOTS / "backoffice-client-page.png"), full_page=True)
+
+    page.goto(f"{live_server.url}/admin/leads/lead/{lead.pk}/change/")
+    became = page.inner_text(".lead-became")
+    assert f"Application #{lead.loan_application_id}" in became
+    assert "matched on: lastName, firstName, patronymic, passport.seria, passport.no" in became
+    payload = page.inner_text(".lead-payload")
+    assert "••••••••••••1111" in payload
+    assert "503682" not in payload
+    page.screenshot(path=str(SCREENSHOTS / "backoffice-lead-detail.png"), full_page=True)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_it_lets_an_administrator_merge_two_duplicates(page, live_server):
+    keep = ClientFactory(last_name="Иванов", first_name="Иван", mobile_phone="79160000001")
+    remove = ClientFactory(last_name="Иванов", first_name="Ваня", mobile_phone="79160000001", inn="500100732259")
+    AddressFactory(client=keep, kind=AddressKind.ACTUAL)
+    AddressFactory(client=remove, kind=AddressKind.ACTUAL)
+    LeadFactory(client=keep, contract__application__client=keep)
+    LeadFactory(client=remove, contract__application__client=remove)
+    _log_in(page, live_server, "Administrators")
+
+    page.goto(f"{live_server.url}/admin/clients/client/")
+    page.click("text=Possible duplicates")
+    pair = page.locator(f"tr.duplicate-pair[data-first='{keep.pk}']")
+    assert "same phone" in pair.inner_text()
+    page.screenshot(path=str(SCREENSHOTS / "backoffice-duplicates.png"), full_page=True)
+
+    pair.locator(".merge-keep-first").click()
+    assert "1 leads" in page.inner_text("#content-main")
+    page.click("#confirm-merge")
+    page.wait_for_selector(".messagelist")
+
+    assert f"Client #{remove.pk} was merged into" in page.inner_text(".messagelist")
+    assert page.url.endswith(f"/admin/clients/client/{keep.pk}/change/")
+    assert not Client.objects.filter(pk=remove.pk).exists()
+    assert Lead.objects.filter(client=keep).count() == 2
+    keep.refresh_from_db()
+    assert keep.inn == "500100732259"
+    page.screenshot(path=str(SCREENSHOTS / "backoffice-after-merge.png"), full_page=True)
