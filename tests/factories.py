@@ -30,7 +30,7 @@ class ApiUserFactory(factory.django.DjangoModelFactory):
 class StaffUserFactory(ApiUserFactory):
     username = factory.Sequence(lambda n: f"staff{n}")
     is_staff = True
-    password = factory.PostGenerationMethodCall("set_password", "staff-pass-123")
+    password = factory.django.Password("staff-pass-123")
 
 
 class LegalEntityFactory(factory.django.DjangoModelFactory):

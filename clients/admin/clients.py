@@ -5,7 +5,14 @@ from django.urls import path
 
 from clients.admin import duplicates
 from clients.admin.common import count_of
-from clients.admin.masking import MaskedFieldsMixin, mask_card, mask_passport, mask_tail, sees_full_identity
+from clients.admin.masking import (
+    MaskedFieldsMixin,
+    mask_card,
+    mask_passport,
+    mask_passport_json,
+    mask_tail,
+    sees_full_identity,
+)
 from clients.admin.search import ClientSearchMixin
 from clients.models import Address, Client, Contract, IdentityDocument, LoanApplication, Relative
 
@@ -78,8 +85,7 @@ class RelativeInline(MaskedFieldsMixin, admin.TabularInline):
 
     @admin.display(description="passport")
     def passport_masked(self, obj) -> str:
-        document = obj.passport if isinstance(obj.passport, dict) else {}
-        return mask_passport(document.get("seria"), document.get("no")) or "—"
+        return mask_passport_json(obj.passport)
 
 
 class _RecordsInline(admin.TabularInline):

@@ -42,6 +42,12 @@ def mask_phone(phone: str | None) -> str:
     return phone[:4] + _HIDDEN * (len(phone) - 6) + phone[-2:]
 
 
+def mask_passport_json(document) -> str:
+    """A passport stored as sent in a lead ({"seria": …, "no": …}), masked."""
+    document = document if isinstance(document, dict) else {}
+    return mask_passport(document.get("seria"), document.get("no")) or "—"
+
+
 def _mask_document(document) -> None:
     if isinstance(document, dict):
         for key in ("seria", "no"):

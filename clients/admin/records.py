@@ -3,7 +3,7 @@
 from django.contrib import admin
 
 from clients.admin.common import admin_link
-from clients.admin.masking import sees_full_identity
+from clients.admin.masking import MaskedFieldsMixin, mask_passport_json, sees_full_identity
 from clients.admin.search import ClientSearchMixin
 from clients.models import Address, ClientMerge, IdentityDocument, NotDuplicate, Relative
 
@@ -59,12 +59,15 @@ class AddressAdmin(_ClientRecordAdmin):
 
 
 @admin.register(Relative)
-class RelativeAdmin(_ClientRecordAdmin):
+class RelativeAdmin(MaskedFieldsMixin, _ClientRecordAdmin):
     list_display = ("id", "client_link", "__str__", "kinship", "telephone")
     list_select_related = ("client", "kinship")
     raw_id_fields = ("client", "kinship")
-    # Edited with the client, where operators see it masked.
-    exclude = ("passport",)
+    masked_stand_ins = {"passport": "passport_masked"}
+
+    @admin.display(description="passport")
+    def passport_masked(self, obj) -> str:
+        return mask_passport_json(obj.passport)
 
 
 @admin.register(ClientMerge)

@@ -1,14 +1,14 @@
 """Loads a GAR export into the embedded directory, one region at a time, as a stream.
 
-Rows go to the database in batches, so memory does not grow with the region. Running it again
-gives the same tables: objects are upserted by OBJECTID, and an object whose latest record is no
-longer active (ISACTUAL=1, ISACTIVE=0) is removed. The full address and search text of every
+Rows stream into the database (COPY on PostgreSQL, batches elsewhere), so memory does not grow
+with the region. Running it again gives the same tables: objects are upserted by OBJECTID, and an
+object whose latest record is no longer active (ISACTUAL=1, ISACTIVE=0) is removed. The full address and search text of every
 object are then rebuilt from the administrative hierarchy, one depth at a time, in SQL.
 """
 
 import time
-from collections import defaultdict
-from collections.abc import Callable, Iterable
+import uuid
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -17,8 +17,8 @@ from django.db import connection
 from clients.gar.gar_files import GarExport, GarFile
 from clients.gar.models import GarObject, GarObjectKind, GarType, GarTypeTable
 from clients.gar.normalize import tokens
+from clients.gar.stores import store_for_connection
 
-BATCH_SIZE = 2000
 PROGRESS_EVERY = 250_000
 
 _TYPE_FILES = {"HOUSE_TYPES": GarTypeTable.HOUSE, "ADDHOUSE_TYPES": GarTypeTable.ADDHOUSE}
@@ -36,24 +36,6 @@ _OBJECT_FILES["APARTMENTS"] = GarObjectKind.APARTMENT
 _PARAM_FILES = ("ADDR_OBJ_PARAMS", "HOUSES_PARAMS", "APARTMENTS_PARAMS")
 # Param TYPEID -> column; the others (tax-office areas, reestr numbers…) are not kept.
 _PARAM_COLUMNS = {5: "postal_code", 6: "okato", 7: "oktmo", 1: "ifns", 10: "kladr_code", 8: "cadastral_number"}
-_UPSERT_FIELDS = [
-    "guid",
-    "kind",
-    "gar_level",
-    "region_code",
-    "name",
-    "type_name",
-    "own_text",
-    "own_tokens",
-    "own_token_count",
-    "house_no",
-    "block_no",
-    "building_no",
-    "full_address",
-    "search_text",
-    "token_count",
-    "updated_at",
-]
 _LEVELS = {GarObjectKind.HOUSE: 10, GarObjectKind.APARTMENT: 11}
 
 
@@ -95,6 +77,7 @@ class GarImporter:
         self.progress = progress or (lambda message: None)
         self.today = (today or date.today()).isoformat()
         self.report = ImportReport(version=export.version())
+        self.store = store_for_connection()
         self._types: dict[tuple[str, int], str] = {}
 
     # Reference tables
@@ -168,110 +151,92 @@ class GarImporter:
 
     def _load_objects(self, gar_file: GarFile, region: str, kind: str) -> None:
         tally = self._start(gar_file)
-        current: dict[int, GarObject] = {}
-        retired: list[int] = []
-        for row in self.export.rows(gar_file):
-            self._tick(tally)
-            if row.get("ISACTUAL") != "1":
-                continue
-            if row.get("ISACTIVE") != "1":
-                retired.append(int(row["OBJECTID"]))
-            else:
-                obj = self._object(row, region, kind)
-                current[obj.object_id] = obj
-            if len(current) >= BATCH_SIZE:
-                tally.rows_kept += self._upsert(current.values())
-                current = {}
-            if len(retired) >= BATCH_SIZE:
-                GarObject.objects.filter(object_id__in=retired).delete()
-                retired = []
-        tally.rows_kept += self._upsert(current.values())
-        GarObject.objects.filter(object_id__in=retired).delete()
+        tally.rows_kept = self.store.objects(self._object_rows(gar_file, tally, region, kind))
         self._finish(tally)
 
-    def _object(self, row: dict[str, str], region: str, kind: str) -> GarObject:
-        obj = GarObject(object_id=int(row["OBJECTID"]), guid=row["OBJECTGUID"], kind=kind, region_code=region)
+    def _object_rows(self, gar_file: GarFile, tally: TableReport, region: str, kind: str) -> Iterator[tuple]:
+        """(retired, *OBJECT_COLUMNS) for the latest record of each object; older records are skipped."""
+        for row in self.export.rows(gar_file):
+            self._tick(tally)
+            if row.get("ISACTUAL") == "1":
+                yield (row.get("ISACTIVE") != "1", *self._object(row, region, kind))
+
+    def _object(self, row: dict[str, str], region: str, kind: str) -> tuple:
+        name, type_name, house_no, block_no, building_no = "", "", "", "", ""
         if kind == GarObjectKind.ADDRESS_OBJECT:
-            obj.gar_level = int(row["LEVEL"])
-            obj.name = row.get("NAME", "")
-            obj.type_name = _short(row.get("TYPENAME", ""))
-            obj.own_text = f"{obj.type_name} {obj.name}".strip()
+            level = int(row["LEVEL"])
+            name = row.get("NAME", "")
+            type_name = _short(row.get("TYPENAME", ""))
+            own_text = f"{type_name} {name}".strip()
         elif kind == GarObjectKind.HOUSE:
-            obj.gar_level = _LEVELS[kind]
-            obj.name = obj.house_no = row.get("HOUSENUM", "")
-            obj.type_name = self._type(GarTypeTable.HOUSE, row.get("HOUSETYPE")) or "д"
-            text = [obj.type_name, obj.house_no]
+            level = _LEVELS[kind]
+            name = house_no = row.get("HOUSENUM", "")
+            type_name = self._type(GarTypeTable.HOUSE, row.get("HOUSETYPE")) or "д"
+            text = [type_name, house_no]
             for number_key, type_key in (("ADDNUM1", "ADDTYPE1"), ("ADDNUM2", "ADDTYPE2")):
                 number = row.get(number_key, "")
                 if not number:
                     continue
                 add_type = self._type(GarTypeTable.ADDHOUSE, row.get(type_key))
                 if add_type == "к":
-                    obj.block_no = number
+                    block_no = number
                 else:
-                    obj.building_no = number
+                    building_no = number
                 text += [add_type, number]
-            obj.own_text = " ".join(t for t in text if t)
+            own_text = " ".join(t for t in text if t)
         else:
-            obj.gar_level = _LEVELS[kind]
-            obj.name = row.get("NUMBER", "")
-            obj.type_name = self._type(GarTypeTable.APARTMENT, row.get("APARTTYPE")) or "кв"
-            obj.own_text = f"{obj.type_name} {obj.name}".strip()
-        own = tokens(obj.own_text)
-        obj.own_tokens = " ".join(own)
-        obj.own_token_count = len(own)
-        return obj
-
-    def _upsert(self, objects: Iterable[GarObject]) -> int:
-        batch = list(objects)
-        if batch:
-            GarObject.objects.bulk_create(
-                batch, update_conflicts=True, unique_fields=["object_id"], update_fields=_UPSERT_FIELDS
-            )
-        return len(batch)
+            level = _LEVELS[kind]
+            name = row.get("NUMBER", "")
+            type_name = self._type(GarTypeTable.APARTMENT, row.get("APARTTYPE")) or "кв"
+            own_text = f"{type_name} {name}".strip()
+        own = tokens(own_text)
+        return (
+            int(row["OBJECTID"]),
+            uuid.UUID(row["OBJECTGUID"]),
+            kind,
+            level,
+            region,
+            name,
+            type_name,
+            own_text,
+            " ".join(own),
+            len(own),
+            house_no,
+            block_no,
+            building_no,
+        )
 
     def _current(self, row: dict[str, str]) -> bool:
         return row.get("STARTDATE", "") <= self.today < row.get("ENDDATE", "9999")
 
     def _load_hierarchy(self, gar_file: GarFile, *, adm: bool) -> None:
         tally = self._start(gar_file)
-        batch: list[tuple] = []
-        for row in self.export.rows(gar_file):
-            self._tick(tally)
-            if row.get("ISACTIVE") != "1" or not self._current(row) or not row.get("PATH"):
-                continue
-            path = row["PATH"]
-            if adm:
-                batch.append((int(row["OBJECTID"]), int(row.get("PARENTOBJID") or 0), path, path.count(".")))
-            else:
-                batch.append((int(row["OBJECTID"]), path))
-            if len(batch) >= BATCH_SIZE:
-                tally.rows_kept += self._update_from_values(batch, adm)
-                batch = []
-        tally.rows_kept += self._update_from_values(batch, adm)
+        columns = ("parent_id", "adm_path", "depth") if adm else ("mun_path",)
+        tally.rows_kept = self.store.update(columns, self._hierarchy_rows(gar_file, tally, adm))
         self._finish(tally)
 
-    def _update_from_values(self, batch: list[tuple], adm: bool) -> int:
-        columns = ("parent_id", "adm_path", "depth") if adm else ("mun_path",)
-        _update_columns(columns, batch)
-        return len(batch)
+    def _hierarchy_rows(self, gar_file: GarFile, tally: TableReport, adm: bool) -> Iterator[tuple]:
+        for row in self.export.rows(gar_file):
+            self._tick(tally)
+            path = row.get("PATH")
+            if row.get("ISACTIVE") != "1" or not path or not self._current(row):
+                continue
+            if adm:
+                yield (int(row["OBJECTID"]), int(row.get("PARENTOBJID") or 0), path, path.count("."))
+            else:
+                yield (int(row["OBJECTID"]), path)
 
     def _load_params(self, gar_file: GarFile) -> None:
         tally = self._start(gar_file)
-        batch: dict[str, list[tuple]] = defaultdict(list)
-        pending = 0
+        tally.rows_kept = self.store.params(self._param_rows(gar_file, tally))
+        self._finish(tally)
+
+    def _param_rows(self, gar_file: GarFile, tally: TableReport) -> Iterator[tuple[int, str, str]]:
         for row in self.export.rows(gar_file):
             self._tick(tally)
             column = _PARAM_COLUMNS.get(int(row.get("TYPEID") or 0))
-            if column is None or not self._current(row):
-                continue
-            batch[column].append((int(row["OBJECTID"]), row.get("VALUE", "")))
-            pending += 1
-            if pending >= BATCH_SIZE:
-                tally.rows_kept += _update_params(batch)
-                batch, pending = defaultdict(list), 0
-        tally.rows_kept += _update_params(batch)
-        self._finish(tally)
+            if column is not None and self._current(row):
+                yield (int(row["OBJECTID"]), column, row.get("VALUE", ""))
 
     # Derived text
 
@@ -305,23 +270,3 @@ class GarImporter:
                     f"WHERE p.object_id = {table}.parent_id AND p.full_address <> '')",
                     [region, depth],
                 )
-
-
-def _update_columns(columns: tuple[str, ...], rows: list[tuple]) -> None:
-    """`UPDATE … FROM (VALUES …)`: one statement per batch, on PostgreSQL and SQLite alike."""
-    if not rows:
-        return
-    table = connection.ops.quote_name(GarObject._meta.db_table)
-    placeholders = ", ".join(["(" + ", ".join(["%s"] * (len(columns) + 1)) + ")"] * len(rows))
-    assignments = ", ".join(f"{c} = v.column{i + 2}" for i, c in enumerate(columns))
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"UPDATE {table} SET {assignments} FROM (VALUES {placeholders}) AS v WHERE {table}.object_id = v.column1",
-            [value for row in rows for value in row],
-        )
-
-
-def _update_params(batch: dict[str, list[tuple]]) -> int:
-    for column, rows in batch.items():
-        _update_columns((column,), rows)
-    return sum(len(rows) for rows in batch.values())

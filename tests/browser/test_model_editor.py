@@ -1,57 +1,19 @@
 """An administrator makes a field required on the Model Editor page; the API then enforces it."""
 
-import os
-from pathlib import Path
-
 import pytest
 import requests
-from django.conf import settings as django_settings
 from django.contrib.auth.models import Permission
 from rest_framework.authtoken.models import Token
 
 from tests.factories import ApiUserFactory, StaffUserFactory
 
-CHROMIUM = "/usr/bin/chromium"
-SCREENSHOTS = Path(django_settings.BASE_DIR) / "test-artifacts" / "screenshots"
-
-# Playwright's sync API runs an event loop in this thread; the live server's ORM calls are fine.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} is absent: apt-get install chromium"),
-]
-
-
-@pytest.fixture
-def browser_page():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            headless=True,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
-        try:
-            yield browser.new_page()
-        finally:
-            browser.close()
+pytestmark = pytest.mark.browser
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_it_makes_a_field_required_in_the_admin_and_the_api_rejects_a_lead_without_it(
-    live_server, settings, browser_page
+    live_server, browser_page, screenshots
 ):
-    settings.SESSION_COOKIE_SECURE = settings.CSRF_COOKIE_SECURE = False
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     admin_user = StaffUserFactory(username="model-editor")
     admin_user.user_permissions.add(Permission.objects.get(codename="use_model_editor"))
     token = Token.objects.create(user=ApiUserFactory())
@@ -65,15 +27,15 @@ def test_it_makes_a_field_required_in_the_admin_and_the_api_rejects_a_lead_witho
     assert page.is_disabled("input[name='firstName']")
     assert page.is_checked("input[name='firstName']")
     page.check("input[name='passport.issueDate']")
-    page.screenshot(path=SCREENSHOTS / "model_editor_ticked.png", full_page=True)
+    page.screenshot(path=screenshots / "model_editor_ticked.png", full_page=True)
     page.click("input[name=save]")
 
     assert page.inner_text("span.missing-count[data-path='passport.issueDate']") == "0"
-    page.screenshot(path=SCREENSHOTS / "model_editor_confirm.png", full_page=True)
+    page.screenshot(path=screenshots / "model_editor_confirm.png", full_page=True)
     page.click("input[name=confirm]")
     assert "1 rule(s) of client_person changed" in page.inner_text("ul.messagelist")
     assert page.is_checked("input[name='passport.issueDate']")
-    page.screenshot(path=SCREENSHOTS / "model_editor_saved.png", full_page=True)
+    page.screenshot(path=screenshots / "model_editor_saved.png", full_page=True)
 
     response = requests.post(
         f"{live_server.url}/api/v1/leads",

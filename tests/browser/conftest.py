@@ -1,0 +1,57 @@
+"""Headless Debian Chromium driven by Playwright against the test run's live server.
+
+Without /usr/bin/chromium the browser tests are skipped with a reason; CI sets
+REQUIRE_BROWSER_TESTS=1 so that a missing browser fails the run instead.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+from django.conf import settings as django_settings
+
+CHROMIUM = "/usr/bin/chromium"
+SCREENSHOTS = Path(django_settings.BASE_DIR) / "test-artifacts" / "screenshots"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+# Playwright's sync API keeps an event loop in the test's thread; Django's ORM calls from the
+# test body are still plain synchronous calls.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def pytest_collection_modifyitems(config, items):
+    if Path(CHROMIUM).exists():
+        return
+    if os.environ.get("REQUIRE_BROWSER_TESTS"):
+        raise pytest.UsageError(f"{CHROMIUM} is absent but REQUIRE_BROWSER_TESTS is set")
+    skip = pytest.mark.skip(reason=f"{CHROMIUM} is absent: apt-get install chromium")
+    for item in items:
+        if "browser" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture
+def screenshots() -> Path:
+    """Where a browser test saves what it saw (git-ignored, kept after the run)."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    return SCREENSHOTS
+
+
+@pytest.fixture
+def browser_page(settings, live_server):
+    from playwright.sync_api import sync_playwright
+
+    settings.SESSION_COOKIE_SECURE = settings.CSRF_COOKIE_SECURE = False
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield browser.new_page()
+        finally:
+            browser.close()
