@@ -2,8 +2,9 @@
 
 Rows stream into the database (COPY on PostgreSQL, batches elsewhere), so memory does not grow
 with the region. Running it again gives the same tables: objects are upserted by OBJECTID, and an
-object whose latest record is no longer active (ISACTUAL=1, ISACTIVE=0) is removed. The full address and search text of every
-object are then rebuilt from the administrative hierarchy, one depth at a time, in SQL.
+object whose latest record is no longer active (ISACTUAL=1, ISACTIVE=0) is removed. The full
+address and search text of every object are then rebuilt from the administrative hierarchy, one
+depth at a time, in SQL.
 """
 
 import time

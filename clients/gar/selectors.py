@@ -33,13 +33,25 @@ def gar_objects_by_ids(*, object_ids: set[int]) -> dict[int, GarObject]:
 
 
 def gar_objects_search(*, query: str, count: int) -> list[GarObject]:
-    """The addresses whose words start with the query's words; fewest extra words first.
+    """The addresses holding the query's words and numbers; fewest extra words first.
 
-    Numbers must match whole, except the last token, which may still be being typed.
+    First as written: whole words and numbers, only the last word may be unfinished. When that
+    finds nothing, every word may be a beginning ("сухон 11 89"), and so may a last number.
+    Prefixes of numbers are asked last because "1…" matches a good part of a region.
     """
     terms = tokens(query)[:MAX_QUERY_TOKENS]
     if not terms:
         return []
+    last = len(terms) - 1
+    exact = [(t, i == last and not is_number(t)) for i, t in enumerate(terms)]
+    found = _search(exact, count)
+    loose = [(t, not is_number(t) or i == last) for i, t in enumerate(terms)]
+    if not found and loose != exact:
+        found = _search(loose, count)
+    return found
+
+
+def _search(terms: list[tuple[str, bool]], count: int) -> list[GarObject]:
     found: list[GarObject] = []
     for kind in SEARCH_STAGES:
         found += _search_kind(kind=kind, terms=terms, limit=count - len(found))
@@ -48,16 +60,15 @@ def gar_objects_search(*, query: str, count: int) -> list[GarObject]:
     return found
 
 
-def _search_kind(*, kind: str, terms: list[str], limit: int) -> list[GarObject]:
+def _search_kind(*, kind: str, terms: list[tuple[str, bool]], limit: int) -> list[GarObject]:
+    """`terms` are (token, may_be_a_prefix)."""
     rows = GarObject.objects.filter(kind=kind).exclude(search_text="")
-    last = len(terms) - 1
     if connection.vendor == "postgresql":
-        parts = [f"'{t}'" if is_number(t) and i != last else f"'{t}':*" for i, t in enumerate(terms)]
-        match = RawSQL(f"{SEARCH_VECTOR_SQL} @@ %s::tsquery", (" & ".join(parts),), output_field=BooleanField())
+        query = " & ".join(f"'{t}':*" if prefix else f"'{t}'" for t, prefix in terms)
+        match = RawSQL(f"{SEARCH_VECTOR_SQL} @@ %s::tsquery", (query,), output_field=BooleanField())
         rows = rows.filter(match)
     else:
         rows = rows.alias(padded=Concat(Value(" "), F("search_text"), Value(" "), output_field=TextField()))
-        for i, term in enumerate(terms):
-            whole = is_number(term) and i != last
-            rows = rows.filter(padded__contains=f" {term} " if whole else f" {term}")
+        for term, prefix in terms:
+            rows = rows.filter(padded__contains=f" {term}" if prefix else f" {term} ")
     return list(rows.order_by("token_count", Length("search_text"), "full_address")[:limit])

@@ -28,8 +28,13 @@ class DuplicatePair:
     reasons: tuple[str, ...]
 
 
+# A value shared by hundreds of clients is a placeholder ("70000000000"), not a person: pairing
+# all of them would be quadratic, so only the newest few of a group are paired.
+MAX_GROUP = 20
+
+
 def _pairs_of(groups: dict) -> list[tuple[int, int]]:
-    return [pair for ids in groups.values() for pair in combinations(sorted(set(ids)), 2)]
+    return [pair for ids in groups.values() for pair in combinations(sorted(set(ids))[-MAX_GROUP:], 2)]
 
 
 def _full_name(last_name: str, first_name: str, patronymic: str) -> str:

@@ -98,3 +98,13 @@ def test_it_hides_a_pair_an_operator_marked_as_not_duplicates(as_operator, opera
     assert response.status_code == 302
     assert _reasons() == {}
     assert "No possible duplicates." in as_operator.get("/admin/clients/client/duplicates/").content.decode()
+
+
+def test_it_pairs_only_the_newest_clients_of_a_placeholder_value():
+    clients = [_person(f"Клиент{n}", "Тест", mobile_phone="70000000000") for n in range(25)]
+
+    pairs = _reasons()
+
+    newest = {client.pk for client in clients[-20:]}
+    assert len(pairs) == 20 * 19 // 2
+    assert {client_id for pair in pairs for client_id in pair} == newest

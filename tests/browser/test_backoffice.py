@@ -1,10 +1,6 @@
 """The back office in a real browser: an operator finds a client by passport, an administrator merges."""
 
-import os
-from pathlib import Path
-
 import pytest
-from django.conf import settings as django_settings
 from django.contrib.auth.models import Group
 
 from clients.models import AddressKind, Client
@@ -18,44 +14,16 @@ from tests.factories import (
     StaffUserFactory,
 )
 
-CHROMIUM = "/usr/bin/chromium"
-SCREENSHOTS = Path(django_settings.BASE_DIR) / "test-artifacts" / "screenshots"
 PASSWORD = "staff-pass-123"
 
-# Playwright's sync API runs an event loop in this thread; the test's own ORM calls are fine.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} is absent: apt-get install chromium"),
-]
+pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def page(live_server, settings):
-    from playwright.sync_api import sync_playwright
-
-    settings.SESSION_COOKIE_SECURE = settings.CSRF_COOKIE_SECURE = False
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            headless=True,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
-        try:
-            tab = browser.new_page(viewport={"width": 1400, "height": 1000})
-            tab.set_default_timeout(10_000)
-            yield tab
-        finally:
-            browser.close()
+def page(browser_page):
+    browser_page.set_viewport_size({"width": 1400, "height": 1000})
+    browser_page.set_default_timeout(10_000)
+    return browser_page
 
 
 def _log_in(page, live_server, group: str) -> None:
@@ -69,7 +37,7 @@ def _log_in(page, live_server, group: str) -> None:
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_it_lets_an_operator_find_a_client_by_passport_and_see_the_leads_application(page, live_server):
+def test_it_lets_an_operator_find_a_client_by_passport_and_see_the_leads_application(page, live_server, screenshots):
     client = ClientFactory(last_name="Филатов", first_name="Филат", patronymic="Филимонович")
     IdentityDocumentFactory(client=client, series="4008", number="503682")
     AddressFactory(client=client)
@@ -100,14 +68,14 @@ def test_it_lets_an_operator_find_a_client_by_passport_and_see_the_leads_applica
     assert "Филатов Филат Филимонович" in rows.first.inner_text()
 
     rows.first.locator("a", has_text="Филатов").click()
-    page.wait_for_selector("#loanapplication_set-group, #applications-group")
+    page.wait_for_selector("#applications-group")
     body = page.inner_text("body")
     assert f"Application #{lead.loan_application_id}" in body
     assert "Короткий займ до зарплаты" in body
     assert page.locator("#documents-group input[value='503682']").count() == 0
     assert "503682" not in page.inner_text("#documents-group")
     assert "•••• •••682" in page.inner_text("#documents-group")
-    page.screenshot(path=str(SCREENSHOTS / "backoffice-client-page.png"), full_page=True)
+    page.screenshot(path=str(screenshots / "backoffice-client-page.png"), full_page=True)
 
     page.goto(f"{live_server.url}/admin/leads/lead/{lead.pk}/change/")
     became = page.inner_text(".lead-became")
@@ -116,11 +84,11 @@ def test_it_lets_an_operator_find_a_client_by_passport_and_see_the_leads_applica
     payload = page.inner_text(".lead-payload")
     assert "••••••••••••1111" in payload
     assert "503682" not in payload
-    page.screenshot(path=str(SCREENSHOTS / "backoffice-lead-detail.png"), full_page=True)
+    page.screenshot(path=str(screenshots / "backoffice-lead-detail.png"), full_page=True)
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_it_lets_an_administrator_merge_two_duplicates(page, live_server):
+def test_it_lets_an_administrator_merge_two_duplicates(page, live_server, screenshots):
     keep = ClientFactory(last_name="Иванов", first_name="Иван", mobile_phone="79160000001")
     remove = ClientFactory(last_name="Иванов", first_name="Ваня", mobile_phone="79160000001", inn="500100732259")
     AddressFactory(client=keep, kind=AddressKind.ACTUAL)
@@ -133,7 +101,7 @@ def test_it_lets_an_administrator_merge_two_duplicates(page, live_server):
     page.click("text=Possible duplicates")
     pair = page.locator(f"tr.duplicate-pair[data-first='{keep.pk}']")
     assert "same phone" in pair.inner_text()
-    page.screenshot(path=str(SCREENSHOTS / "backoffice-duplicates.png"), full_page=True)
+    page.screenshot(path=str(screenshots / "backoffice-duplicates.png"), full_page=True)
 
     pair.locator(".merge-keep-first").click()
     assert "1 leads" in page.inner_text("#content-main")
@@ -146,4 +114,4 @@ def test_it_lets_an_administrator_merge_two_duplicates(page, live_server):
     assert Lead.objects.filter(client=keep).count() == 2
     keep.refresh_from_db()
     assert keep.inn == "500100732259"
-    page.screenshot(path=str(SCREENSHOTS / "backoffice-after-merge.png"), full_page=True)
+    page.screenshot(path=str(screenshots / "backoffice-after-merge.png"), full_page=True)

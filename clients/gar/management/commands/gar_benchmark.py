@@ -57,11 +57,17 @@ class Command(BaseCommand):
         parser.add_argument("--queries", type=int, default=300)
         parser.add_argument("--seed", type=int, default=1)
         parser.add_argument("--keep", action="store_true", help="leave region 98 in the database")
+        parser.add_argument(
+            "--lookups-only", action="store_true", help="time look-ups on a region 98 kept by an earlier --keep run"
+        )
 
     def handle(self, *args, **options):
+        rng = random.Random(options["seed"])
+        if options["lookups_only"]:
+            self._time_lookups(self._kept_addresses(rng, options["queries"]))
+            return
         if GarObject.objects.filter(region_code=REGION).exists() and not options["keep"]:
             raise CommandError(f"region {REGION} already has rows: use a throwaway database")
-        rng = random.Random(options["seed"])
         folder = Path(tempfile.mkdtemp(prefix="gar-bench-"))
         try:
             started = time.monotonic()
@@ -217,6 +223,19 @@ class Command(BaseCommand):
                         picked.append((street_type, name, str(number), str(flat)))
         for writer in (objects, houses, flats, hierarchy, params):
             writer.close()
+        return picked
+
+    def _kept_addresses(self, rng: random.Random, count: int) -> list[tuple[str, str, str, str]]:
+        flats = GarObject.objects.filter(region_code=REGION, kind="apartment").exclude(full_address="")
+        total = flats.count()
+        if not total:
+            raise CommandError(f"no region {REGION} in the database: run once with --keep first")
+        picked = []
+        for offset in sorted(rng.sample(range(total), min(count, total))):
+            flat = flats.order_by("object_id")[offset]
+            _, street, house, number = flat.full_address.split(", ")
+            street_type, name = street.split(" ", 1)
+            picked.append((street_type, name, house.removeprefix("д "), number.removeprefix("кв ")))
         return picked
 
     def _time_lookups(self, picked: list[tuple[str, str, str, str]]) -> None:
