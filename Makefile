@@ -33,7 +33,7 @@ serve:
 run: demo
 	@echo ""
 	@echo "LeadCore is starting on http://$(HOST):$(PORT)/"
-	@echo "  admin:   http://$(HOST):$(PORT)/admin/   login admin / admin"
+	@echo "  admin:   http://$(HOST):$(PORT)/admin/   login admin / admin (operator / operator: an operator)"
 	@echo "  API docs: http://$(HOST):$(PORT)/api/docs/"
 	@$(PY) manage.py create_api_token demo-integrator | sed 's/^/  /'
 	@echo "  try:    curl -H 'Authorization: Token <token>' -H 'Content-Type: application/json' \\"

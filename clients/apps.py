@@ -1,6 +1,12 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class ClientsConfig(AppConfig):
     name = "clients"
     verbose_name = "Clients"
+
+    def ready(self) -> None:
+        from clients.groups import groups_sync
+
+        post_migrate.connect(groups_sync, dispatch_uid="clients.groups_sync")

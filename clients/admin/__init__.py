@@ -2,10 +2,10 @@
 
 from django.contrib import admin
 
-from clients.admin import clients, groups, lending, organisation, records
+from clients.admin import clients, lending, organisation, records
 
 admin.site.site_header = "LeadCore back office"
 admin.site.site_title = "LeadCore"
 admin.site.index_title = "Leads, clients, applications, contracts"
 
-__all__ = ["clients", "groups", "lending", "organisation", "records"]
+__all__ = ["clients", "lending", "organisation", "records"]

@@ -1,6 +1,6 @@
 """Clients: a person or a company, with everything known about them on one page."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.urls import path
 
 from clients.admin import duplicates
@@ -15,6 +15,7 @@ from clients.admin.masking import (
 )
 from clients.admin.search import ClientSearchMixin
 from clients.models import Address, Client, Contract, IdentityDocument, LoanApplication, Relative
+from clients.services.matching import client_identity_refresh
 
 _DOCUMENT_FIELDS = (
     "document_type",
@@ -204,6 +205,15 @@ class ClientAdmin(ClientSearchMixin, MaskedFieldsMixin, admin.ModelAdmin):
     @admin.display(description="applications", ordering="application_count")
     def application_count(self, obj) -> int:
         return obj.application_count
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if not client_identity_refresh(client=form.instance):
+            messages.warning(
+                request,
+                "Another client has the same name and passport (or INN): review them under Possible duplicates "
+                "and merge. This client keeps its previous matching identity.",
+            )
 
     def construct_change_message(self, request, form, formsets, add=False):
         # A document's name is its series and number; the history must not spell them out.

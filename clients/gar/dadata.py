@@ -40,15 +40,20 @@ class DadataDirectory:
         )
 
     def suggest(self, query: str, count: int) -> list[DirectoryAddress]:
-        answer = self._post("suggest/address", {"query": query, "count": count})
-        return [from_suggestion(s) for s in answer.get("suggestions") or []]
+        return [from_suggestion(s) for s in self._suggestions("suggest/address", {"query": query, "count": count})]
 
     def find_by_id(self, fias_id: str) -> DirectoryAddress | None:
-        answer = self._post("findById/address", {"query": fias_id, "count": 1})
-        suggestions = answer.get("suggestions") or []
+        suggestions = self._suggestions("findById/address", {"query": fias_id, "count": 1})
         return from_suggestion(suggestions[0]) if suggestions else None
 
-    def _post(self, method: str, payload: dict[str, Any]) -> dict[str, Any]:
+    def _suggestions(self, method: str, payload: dict[str, Any]) -> list[dict[str, Any]]:
+        answer = self._post(method, payload)
+        suggestions = answer.get("suggestions") if isinstance(answer, dict) else None
+        if not isinstance(suggestions, list) or not all(isinstance(s, dict) for s in suggestions):
+            raise DirectoryUnavailable(f"{method}: the answer is not in DaData's format")
+        return suggestions
+
+    def _post(self, method: str, payload: dict[str, Any]) -> Any:
         if not self.base_url:
             raise DirectoryUnavailable("DADATA_BASE_URL is not set")
         url = f"{self.base_url}/{method}"
@@ -58,7 +63,9 @@ class DadataDirectory:
             try:
                 response = self.session.post(url, json=payload, headers=headers, timeout=self.timeout)
             except (requests.Timeout, requests.ConnectionError) as exc:
-                failure = f"{type(exc).__name__}"
+                failure = type(exc).__name__
+            except requests.RequestException as exc:
+                raise DirectoryUnavailable(f"{method}: {type(exc).__name__}") from None
             else:
                 if response.status_code < 400:
                     try:
@@ -92,7 +99,9 @@ def _house_parts(data: dict[str, Any]) -> tuple[str, str]:
 
 
 def from_suggestion(suggestion: dict[str, Any]) -> DirectoryAddress:
-    data = suggestion.get("data") or {}
+    data = suggestion.get("data")
+    if not isinstance(data, dict):
+        data = {}
     block_no, building_no = _house_parts(data)
     chain = tuple(
         ChainLink(_text(data, f"{part}_fias_id"), level, _text(data, part), _text(data, f"{part}_type"))

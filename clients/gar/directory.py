@@ -38,6 +38,7 @@ class DirectoryAddress:
     apartment_no: str = ""
     time_zone: str = ""
     chain: tuple[ChainLink, ...] = ()
+    former_street_names: tuple[str, ...] = ()
     codes: dict[str, str] = field(default_factory=dict)
 
     def lead_parts(self) -> dict[str, str]:

@@ -38,6 +38,7 @@ def to_directory_address(obj: GarObject, known: dict[int, GarObject]) -> Directo
         "kladrId": next((o.kladr_code for o in reversed(chain) if o.kladr_code), ""),
         "cadastralNumber": obj.cadastral_number,
     }
+    former = street.former_names.split("|") if street else []
     return DirectoryAddress(
         fias_id=str(obj.guid),
         fias_level=FIAS_LEVELS.get(obj.gar_level, obj.gar_level),
@@ -55,4 +56,5 @@ def to_directory_address(obj: GarObject, known: dict[int, GarObject]) -> Directo
             ChainLink(str(o.guid), FIAS_LEVELS.get(o.gar_level, o.gar_level), o.name, o.type_name) for o in chain
         ),
         codes={k: v for k, v in codes.items() if v},
+        former_street_names=tuple(n for n in former if n and n != street.own_text) if street else (),
     )

@@ -152,15 +152,26 @@ class GarImporter:
 
     def _load_objects(self, gar_file: GarFile, region: str, kind: str) -> None:
         tally = self._start(gar_file)
-        tally.rows_kept = self.store.objects(self._object_rows(gar_file, tally, region, kind))
+        former: dict[int, set[str]] = {}
+        tally.rows_kept = self.store.objects(self._object_rows(gar_file, tally, region, kind, former))
+        self.store.update(("former_names",), ((oid, "|".join(sorted(names))) for oid, names in former.items()))
         self._finish(tally)
 
-    def _object_rows(self, gar_file: GarFile, tally: TableReport, region: str, kind: str) -> Iterator[tuple]:
-        """(retired, *OBJECT_COLUMNS) for the latest record of each object; older records are skipped."""
+    def _object_rows(
+        self, gar_file: GarFile, tally: TableReport, region: str, kind: str, former: dict[int, set[str]]
+    ) -> Iterator[tuple]:
+        """(retired, *OBJECT_COLUMNS) for the latest record of each object.
+
+        Older records only leave their names in `former`: a passport may still say "ул Горького".
+        Renamed objects are few, so this stays small even for a large region.
+        """
         for row in self.export.rows(gar_file):
             self._tick(tally)
             if row.get("ISACTUAL") == "1":
                 yield (row.get("ISACTIVE") != "1", *self._object(row, region, kind))
+            elif kind == GarObjectKind.ADDRESS_OBJECT and row.get("NAME"):
+                name = f"{_short(row.get('TYPENAME', ''))} {row['NAME']}".strip()
+                former.setdefault(int(row["OBJECTID"]), set()).add(name)
 
     def _object(self, row: dict[str, str], region: str, kind: str) -> tuple:
         name, type_name, house_no, block_no, building_no = "", "", "", "", ""

@@ -28,6 +28,9 @@ class GarObject(models.Model):
     house_no = models.CharField(max_length=50, blank=True)
     block_no = models.CharField(max_length=50, blank=True)
     building_no = models.CharField(max_length=50, blank=True)
+    former_names = models.TextField(
+        blank=True, help_text="names of the object's earlier records ('ул Горького'), '|'-separated"
+    )
 
     # Administrative hierarchy (AS_ADM_HIERARCHY) and municipal one (AS_MUN_HIERARCHY).
     parent_id = models.BigIntegerField(null=True, blank=True)

@@ -45,6 +45,7 @@ _FRESH = {
     "ifns": "''",
     "kladr_code": "''",
     "cadastral_number": "''",
+    "former_names": "''",
 }
 _TABLE = GarObject._meta.db_table
 

@@ -116,8 +116,11 @@ def _flat_named_in_text(found: DirectoryAddress, text: str) -> str | None:
         t for part in (found.house_no, found.block_no, found.building_no, found.apartment_no) for t in tokens(part)
     ]
     words = [t for t in written if not is_number(t)]
-    named = found.street_name or found.locality_name or found.region_name
-    if not name_named_in(named, words):
+    if found.street_name:
+        names = (found.street_name, *found.former_street_names)
+    else:
+        names = (found.locality_name or found.region_name,)
+    if not any(name_named_in(name, words) for name in names):
         return None
     if own_numbers == expected:
         return ""

@@ -1,5 +1,5 @@
 from clients.models.addresses import Address
-from clients.models.backoffice import ClientMerge, NotDuplicate  # noqa: F401 (registers the models)
+from clients.models.backoffice import ClientMerge, NotDuplicate
 from clients.models.choices import (
     AddressKind,
     AddressVerification,
@@ -20,6 +20,7 @@ __all__ = [
     "Channel",
     "Client",
     "ClientKind",
+    "ClientMerge",
     "Contract",
     "ContractStatus",
     "CreditProduct",
@@ -30,6 +31,7 @@ __all__ = [
     "LoanApplication",
     "LoanApplicationStatus",
     "Manager",
+    "NotDuplicate",
     "PeriodUnit",
     "Relative",
 ]

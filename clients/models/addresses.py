@@ -36,6 +36,7 @@ class Address(TimeStamped):
     )
 
     class Meta:
+        verbose_name_plural = "addresses"
         ordering = ["client", "kind", "position", "id"]
         constraints = [
             models.UniqueConstraint(

@@ -80,7 +80,8 @@ class IdentityDocument(TimeStamped):
         ordering = ["-id"]
 
     def __str__(self) -> str:
-        return f"{self.series} {self.number}".strip()
+        # Shown in admin titles and history: never the whole number.
+        return f"document ••{self.number[-3:]}" if self.number else "document"
 
 
 class Relative(TimeStamped):

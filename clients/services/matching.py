@@ -5,6 +5,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 
 from clients.identity import company_identity_key, person_identity_key
 from clients.models import Address, Client, ClientKind, IdentityDocument, LegalEntity, Relative
@@ -100,3 +101,36 @@ def _client_records_create(*, client: Client, data: ClientData) -> None:
         Address.objects.bulk_create(Address(client=client, **a) for a in data.addresses)
     if data.relatives:
         Relative.objects.bulk_create(Relative(client=client, **r) for r in data.relatives)
+
+
+RUSSIAN_PASSPORT_TYPE_ID = 102126
+
+
+@transaction.atomic
+def client_identity_refresh(*, client: Client) -> bool:
+    """Recompute the matching key after an operator edited names or the passport.
+
+    False (the key left as it was) when another client already has the new identity: the two
+    are the same person and belong merged, not matched at random.
+    """
+    document = (
+        client.documents.filter(Q(document_type__isnull=True) | Q(document_type_id=RUSSIAN_PASSPORT_TYPE_ID))
+        .order_by("-id")
+        .first()
+    )
+    data = ClientData(
+        kind=client.kind,
+        fields={"last_name": client.last_name, "first_name": client.first_name, "patronymic": client.patronymic,
+                "inn": client.inn},
+        document={"series": document.series, "number": document.number} if document else None,
+    )  # fmt: skip
+    key = client_identity(data)
+    if key == client.identity_key:
+        return True
+    try:
+        with transaction.atomic():
+            Client.objects.filter(pk=client.pk).update(identity_key=key)
+    except IntegrityError:
+        return False
+    client.identity_key = key
+    return True

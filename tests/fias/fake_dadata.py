@@ -10,7 +10,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 @dataclass
 class Reply:
     status: int = 200
-    body: dict | None = None
+    body: dict | str | None = None  # a str is sent as it is, to play a broken proxy
     delay: float = 0.0
 
 
@@ -38,7 +38,10 @@ class FakeDadata:
                 )
                 reply = fake.replies.pop(0) if fake.replies else fake.fallback
                 time.sleep(reply.delay)
-                payload = json.dumps(reply.body if reply.body is not None else {}).encode()
+                if isinstance(reply.body, str):
+                    payload = reply.body.encode()
+                else:
+                    payload = json.dumps(reply.body if reply.body is not None else {}).encode()
                 try:
                     self.send_response(reply.status)
                     self.send_header("Content-Type", "application/json")

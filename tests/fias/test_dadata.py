@@ -83,6 +83,15 @@ def test_it_does_not_retry_a_client_error(fake_dadata, status):
     assert len(fake_dadata.received) == 1
 
 
+@pytest.mark.parametrize("body", ["<html>Bad gateway</html>", {"suggestions": "nonsense"}, {"suggestions": [1]}])
+def test_it_keeps_the_address_unverified_when_dadata_answers_garbage(fake_dadata, body):
+    fake_dadata.replies.append(Reply(200, body))
+
+    check = check_fias_address(ADDRESS)
+
+    assert (check.verification, check.parts, check.problems) == ("unverified", {}, [])
+
+
 def test_it_keeps_the_address_unverified_when_dadata_is_down(dadata_down):
     check = check_fias_address(ADDRESS)
 

@@ -1,6 +1,7 @@
 import pytest
 
 from clients.gar.verification import check_fias_address
+from tests.fias.conftest import EXPECTED
 
 FLAT_89 = "f26b876b-6857-4951-b060-ec6559f04a9a"
 HOUSE_11 = "5ee84ac0-eb9a-4b42-b814-2f5f7c27c255"
@@ -127,3 +128,26 @@ def test_it_takes_the_flat_from_the_text_when_the_id_is_the_house(gar_sample):
     assert check.parts["houseNo"] == "11"
     assert check.parts["apartmentNo"] == "256"
     assert check.parts["fiasChain"]["id"] == HOUSE_11
+
+
+@pytest.mark.parametrize(
+    ("guid", "old_text"),
+    [(a["guid"], text) for a in EXPECTED["addresses"] for text in a["old_address_texts"]],
+)
+def test_it_accepts_the_former_name_of_a_renamed_street(gar_sample, guid, old_text):
+    check = check_fias_address({"fiasId": guid, "fullAddressText": old_text})
+
+    assert check.problems == []
+    assert check.parts["streetName"] == "ул Тверская"
+
+
+@pytest.mark.parametrize("expected", [a for a in EXPECTED["addresses"] if a["active"]], ids=lambda a: a["guid"])
+def test_it_verifies_every_sample_address_by_its_own_text(gar_sample, expected):
+    check = check_fias_address(
+        {"fiasId": expected["guid"], "fullAddressText": expected["full_address_with_postal_code"]}
+    )
+
+    assert check.problems == []
+    assert {k: check.parts.get(k) for k in expected["lead_parts"] if k != "fiasId"} == {
+        k: v for k, v in expected["lead_parts"].items() if k != "fiasId"
+    } | {"fullAddressText": expected["full_address_with_postal_code"]}

@@ -5,7 +5,6 @@ migration ran, so Administrators ("everything") are topped up here each time, an
 group is recreated. An Operators group that administrators edited is left as it is."""
 
 from django.apps import apps as global_apps
-from django.db.models.signals import post_migrate
 
 OPERATORS = "Operators"
 ADMINISTRATORS = "Administrators"
@@ -43,6 +42,3 @@ def groups_sync(*, using: str = "default", apps=global_apps, **kwargs) -> None:
             operators.permissions.add(
                 *Permission.objects.using(using).filter(content_type__app_label=app_label, codename__in=codenames)
             )
-
-
-post_migrate.connect(groups_sync, dispatch_uid="clients.admin.groups_sync")

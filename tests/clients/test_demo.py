@@ -1,0 +1,27 @@
+"""`manage.py load_demo`: the demo legal entity, manager, admin and operator, once."""
+
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from clients.models import LegalEntity, Manager
+
+
+def test_it_creates_the_demo_records_once(db):
+    call_command("load_demo")
+    call_command("load_demo")
+
+    assert Manager.objects.get(pk=1010812).legal_entity == LegalEntity.objects.get()
+    users = get_user_model().objects
+    assert users.get(username="admin").is_superuser
+    operator = users.get(username="operator")
+    assert (operator.is_staff, operator.is_superuser) == (True, False)
+    assert list(operator.groups.values_list("name", flat=True)) == ["Operators"]
+
+
+def test_it_prints_an_api_token_as_the_last_word(db, capsys):
+    call_command("create_api_token", "partner-1")
+    first = capsys.readouterr().out.split()[-1]
+    call_command("create_api_token", "partner-1")
+
+    assert capsys.readouterr().out.split()[-1] == first
+    assert not get_user_model().objects.get(username="partner-1").has_usable_password()
