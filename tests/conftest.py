@@ -1,8 +1,8 @@
 import pytest
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from tests.factories import ApiUserFactory
+from tests.support import api_client_for
 
 
 @pytest.fixture
@@ -13,10 +13,7 @@ def api_user(db):
 @pytest.fixture
 def api(api_user) -> APIClient:
     """An integrator: an API user with a token, sending `Authorization: Token <key>`."""
-    client = APIClient()
-    token, _ = Token.objects.get_or_create(user=api_user)
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
-    return client
+    return api_client_for(api_user)
 
 
 @pytest.fixture

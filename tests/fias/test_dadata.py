@@ -1,7 +1,6 @@
 import pytest
 
-from clients.gar.dadata import DadataDirectory
-from clients.gar.directory import DirectoryUnavailable
+from clients.gar.directory import DirectoryUnavailable, get_directory
 from clients.gar.verification import check_fias_address
 from tests.fias.fake_dadata import Reply, suggestion
 
@@ -32,7 +31,7 @@ def test_it_splits_dadatas_block_into_block_and_building(fake_dadata):
     ) | {"value": "г Санкт-Петербург, ул Кронштадтская, д 9 к 4 стр 1, помещ 28-Н"}
     fake_dadata.replies.append(Reply(200, {"suggestions": [premises]}))
 
-    found = DadataDirectory.from_settings().find_by_id("378e2dac-0885-4966-985e-6d2ea34fee63")
+    found = get_directory().find_by_id("378e2dac-0885-4966-985e-6d2ea34fee63")
 
     assert (found.house_no, found.block_no, found.building_no, found.apartment_no) == ("9", "4", "1", "28-Н")
 
@@ -69,7 +68,7 @@ def test_it_gives_up_after_the_configured_retries(fake_dadata, settings):
     fake_dadata.fallback = Reply(500, {})
 
     with pytest.raises(DirectoryUnavailable):
-        DadataDirectory.from_settings().find_by_id(FLAT_89)
+        get_directory().find_by_id(FLAT_89)
     assert len(fake_dadata.received) == 2
 
 

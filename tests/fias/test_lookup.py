@@ -1,4 +1,5 @@
 import pytest
+from rest_framework.authtoken.models import Token
 
 SUKHONSKAYA_11_89 = "f26b876b-6857-4951-b060-ec6559f04a9a"
 
@@ -86,3 +87,19 @@ def test_it_requires_authentication(anonymous, gar_sample):
 
     assert response.status_code == 401
     assert response.json()["errors"][0]["code"] == "NOT_AUTHENTICATED"
+
+
+def test_it_says_the_directory_is_unavailable_while_nothing_is_imported(api):
+    response = api.get("/api/v1/addresses/fias", {"query": "сухонская"})
+
+    assert response.status_code == 503
+    assert response.json()["errors"][0]["code"] == "ADDRESS_DIRECTORY_UNAVAILABLE"
+
+
+def test_the_core_path_accepts_the_bsauth_header(anonymous, api_user, gar_sample):
+    token, _ = Token.objects.get_or_create(user=api_user)
+
+    response = anonymous.get("/bs-core/main/addresses/fias/", {"query": "кронштадтская 12 5"}, HTTP_BSAUTH=token.key)
+
+    assert response.status_code == 200
+    assert response.json()["data"][0]["fullAddressText"] == "г Санкт-Петербург, ул Кронштадтская, д 12, кв 5"

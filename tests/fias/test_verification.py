@@ -20,6 +20,7 @@ def codes(check) -> list[tuple[str, str]]:
         "127642, г. Москва, улица Сухонская, д.11, кв.89",
         "МОСКВА СУХОНСКАЯ 11-89",
         "Россия, г Москва, ул Сухонкая, д 11, кв 89",  # a typo in the street
+        "127000, Москва, Сухонская, 11, 89",  # a wrong postcode in front is no other address
     ],
 )
 def test_it_verifies_a_text_that_names_the_same_flat(gar_sample, text):
@@ -74,6 +75,12 @@ def test_it_refuses_an_unknown_id(gar_sample):
     )
 
     assert codes(check) == [("FIAS_NOT_FOUND", "fiasId")]
+
+
+def test_it_keeps_the_address_unverified_while_nothing_is_imported(db):
+    check = check_fias_address({"fiasId": FLAT_89, "fullAddressText": "г Москва, ул Сухонская, д 11, кв 89"})
+
+    assert (check.verification, check.parts, check.problems) == ("unverified", {}, [])
 
 
 def test_it_refuses_the_id_of_a_retired_house(gar_sample):

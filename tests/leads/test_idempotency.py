@@ -1,7 +1,9 @@
 """Idempotency-Key: a retry gets the first answer; a reused key with another body is refused."""
 
 from leads.models import IdempotencyKey, IdempotencyState, Lead
+from tests.factories import ApiUserFactory
 from tests.leads.conftest import person, post_lead
+from tests.support import api_client_for
 
 
 def test_it_returns_the_first_lead_for_a_repeated_key(api):
@@ -41,15 +43,10 @@ def test_it_answers_409_while_the_first_request_still_runs(api, api_user):
     assert not Lead.objects.exists()
 
 
-def test_it_keeps_keys_apart_per_api_user(api, anonymous, db):
-    from rest_framework.authtoken.models import Token
-
-    from tests.factories import ApiUserFactory
-
+def test_it_keeps_keys_apart_per_api_user(api, db):
     post_lead(api, person(), HTTP_IDEMPOTENCY_KEY="order-1")
-    anonymous.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=ApiUserFactory()).key}")
 
-    other = post_lead(anonymous, person(), HTTP_IDEMPOTENCY_KEY="order-1")
+    other = post_lead(api_client_for(ApiUserFactory()), person(), HTTP_IDEMPOTENCY_KEY="order-1")
 
     assert other.status_code == 200
     assert Lead.objects.count() == 2

@@ -4,13 +4,12 @@ import threading
 
 import pytest
 from django.db import connection
-from rest_framework.authtoken.models import Token
-from rest_framework.test import APIClient
 
 from clients.models import Client, LoanApplication
 from leads.models import Lead
 from tests.factories import ApiUserFactory, LegalEntityFactory, ManagerFactory
 from tests.leads.conftest import person, post_lead
+from tests.support import api_client_for
 
 
 def client_of(response) -> Client:
@@ -133,14 +132,13 @@ def test_it_matches_across_legal_entities_by_default(api):
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL's concurrent writers")
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_it_creates_one_client_for_simultaneous_leads_of_a_new_person():
-    token = Token.objects.create(user=ApiUserFactory())
+    user = ApiUserFactory()
     threads_count = 8
     barrier = threading.Barrier(threads_count)
     statuses = []
 
     def send():
-        client = APIClient()
-        client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+        client = api_client_for(user)
         barrier.wait()
         try:
             statuses.append(post_lead(client, person()).status_code)

@@ -1,9 +1,8 @@
 """GET endpoints: a lead and the records it became; an integrator sees only its own."""
 
-from rest_framework.authtoken.models import Token
-
 from tests.factories import ApiUserFactory
 from tests.leads.conftest import example, person, post_lead
+from tests.support import api_client_for
 
 
 def data(response):
@@ -73,12 +72,12 @@ def test_it_returns_the_application_and_the_contract(api, demo_manager, gar_samp
     assert contract["number"].startswith("DEMO-")
 
 
-def test_it_hides_other_integrators_records(api, anonymous, db):
+def test_it_hides_other_integrators_records(api, db):
     lead_id = data(post_lead(api, person()))
-    anonymous.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=ApiUserFactory()).key}")
+    other = api_client_for(ApiUserFactory())
 
     for path in (f"/api/v1/leads/{lead_id}", "/api/v1/clients/1"):
-        response = anonymous.get(path)
+        response = other.get(path)
         assert response.status_code == 404
         assert response.json()["errors"][0]["code"] == "NOT_FOUND"
-    assert data(anonymous.get(f"/api/v1/leads/find/{lead_id}")) == []
+    assert data(other.get(f"/api/v1/leads/find/{lead_id}")) == []

@@ -1,9 +1,9 @@
 import pytest
 from django.contrib.auth.models import Permission
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from tests.factories import StaffUserFactory
+from tests.support import api_client_for
 
 
 @pytest.fixture
@@ -22,7 +22,4 @@ def operator_user(db):
 
 @pytest.fixture
 def editor_api(editor_user) -> APIClient:
-    client = APIClient()
-    token, _ = Token.objects.get_or_create(user=editor_user)
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
-    return client
+    return api_client_for(editor_user)
