@@ -1,4 +1,4 @@
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_serializer
 from rest_framework import serializers
 from rest_framework.views import APIView
 
@@ -6,6 +6,7 @@ from clients.gar.directory import DirectoryUnavailable, get_directory
 from clients.gar.errors import GarErrorCode
 from leadcore.api.envelope import ok
 from leadcore.api.errors import Problem, RequestRejected
+from leadcore.api.schema import enveloped, errors
 
 
 class AddressLookupApi(APIView):
@@ -15,6 +16,7 @@ class AddressLookupApi(APIView):
         query = serializers.CharField(max_length=300, trim_whitespace=True)
         count = serializers.IntegerField(min_value=1, max_value=20, default=10)
 
+    @extend_schema_serializer(component_name="FiasAddress")
     class OutputSerializer(serializers.Serializer):
         fiasId = serializers.CharField()
         fiasLevel = serializers.IntegerField()
@@ -29,7 +31,10 @@ class AddressLookupApi(APIView):
         apartmentNo = serializers.CharField()
         timeZone = serializers.CharField()
 
-    @extend_schema(parameters=[InputSerializer], responses=OutputSerializer(many=True))
+    @extend_schema(
+        parameters=[InputSerializer],
+        responses={200: enveloped("AddressLookup", OutputSerializer(many=True)), **errors(400, 401, 503)},
+    )
     def get(self, request):
         params = self.InputSerializer(data=request.query_params)
         params.is_valid(raise_exception=True)

@@ -5,11 +5,12 @@ a bad request does not get better by asking again). Every failure is `DirectoryU
 """
 
 import logging
+import threading
 import time
+from functools import lru_cache
 from typing import Any
 
 import requests
-from django.conf import settings
 
 from clients.gar.directory import ChainLink, DirectoryAddress, DirectoryUnavailable
 
@@ -27,17 +28,15 @@ class DadataDirectory:
         self.timeout = timeout
         self.retries = retries
         self.backoff = backoff
-        self.session = requests.Session()
+        self._local = threading.local()
 
-    @classmethod
-    def from_settings(cls) -> "DadataDirectory":
-        return cls(
-            base_url=settings.DADATA_BASE_URL,
-            api_key=settings.DADATA_API_KEY,
-            timeout=settings.DADATA_TIMEOUT_SECONDS,
-            retries=settings.DADATA_RETRIES,
-            backoff=getattr(settings, "DADATA_BACKOFF_SECONDS", DEFAULT_BACKOFF_SECONDS),
-        )
+    @property
+    def session(self) -> requests.Session:
+        """One session per thread: its kept-alive connection spares a TLS handshake per lead."""
+        session = getattr(self._local, "session", None)
+        if session is None:
+            session = self._local.session = requests.Session()
+        return session
 
     def suggest(self, query: str, count: int) -> list[DirectoryAddress]:
         return [from_suggestion(s) for s in self._suggestions("suggest/address", {"query": query, "count": count})]
@@ -80,6 +79,20 @@ class DadataDirectory:
             if attempt + 1 < attempts:
                 time.sleep(self.backoff * 2**attempt)
         raise DirectoryUnavailable(f"{method}: {failure} after {attempts} attempts")
+
+
+@lru_cache(maxsize=4)
+def dadata_directory(
+    *, base_url: str, api_key: str, timeout: float, retries: int, backoff: float | None
+) -> DadataDirectory:
+    """The provider for these settings, kept for the life of the process."""
+    return DadataDirectory(
+        base_url=base_url,
+        api_key=api_key,
+        timeout=timeout,
+        retries=retries,
+        backoff=DEFAULT_BACKOFF_SECONDS if backoff is None else backoff,
+    )
 
 
 def _text(data: dict[str, Any], key: str) -> str:

@@ -79,9 +79,15 @@ class AddressDirectory(Protocol):
 def get_directory() -> AddressDirectory:
     # Imported here so that the embedded provider's models load only when they are used.
     if settings.ADDRESS_DIRECTORY == "dadata":
-        from clients.gar.dadata import DadataDirectory
+        from clients.gar.dadata import dadata_directory
 
-        return DadataDirectory.from_settings()
+        return dadata_directory(
+            base_url=settings.DADATA_BASE_URL,
+            api_key=settings.DADATA_API_KEY,
+            timeout=settings.DADATA_TIMEOUT_SECONDS,
+            retries=settings.DADATA_RETRIES,
+            backoff=getattr(settings, "DADATA_BACKOFF_SECONDS", None),
+        )
     if settings.ADDRESS_DIRECTORY == "embedded":
         from clients.gar.embedded import EmbeddedDirectory
 

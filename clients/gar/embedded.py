@@ -1,8 +1,8 @@
 """The embedded provider: the GAR tables imported into our own database (works offline)."""
 
-from clients.gar.directory import FIAS_LEVELS, ChainLink, DirectoryAddress, region_time_zone
+from clients.gar.directory import FIAS_LEVELS, ChainLink, DirectoryAddress, DirectoryUnavailable, region_time_zone
 from clients.gar.models import GarObject, GarObjectKind
-from clients.gar.selectors import gar_object_by_guid, gar_objects_by_ids, gar_objects_search
+from clients.gar.selectors import gar_directory_is_empty, gar_object_by_guid, gar_objects_by_ids, gar_objects_search
 
 _LOCALITY_LEVELS = (5, 6)
 _STREET_LEVELS = (7, 8)
@@ -13,12 +13,21 @@ _FROM_HOUSE = ("okato", "oktmo", "ifns")
 class EmbeddedDirectory:
     def suggest(self, query: str, count: int) -> list[DirectoryAddress]:
         found = gar_objects_search(query=query, count=count)
+        if not found:
+            self._refuse_if_empty()
         known = gar_objects_by_ids(object_ids={i for o in found for i in o.path_ids})
         return [to_directory_address(o, known) for o in found]
+
+    @staticmethod
+    def _refuse_if_empty() -> None:
+        # Nothing imported yet is a directory we cannot ask, not an address that does not exist.
+        if gar_directory_is_empty():
+            raise DirectoryUnavailable("the embedded GAR directory is empty: run `manage.py import_gar`")
 
     def find_by_id(self, fias_id: str) -> DirectoryAddress | None:
         found = gar_object_by_guid(fias_id=fias_id)
         if found is None:
+            self._refuse_if_empty()
             return None
         return to_directory_address(found, gar_objects_by_ids(object_ids=set(found.path_ids)))
 

@@ -254,24 +254,29 @@ class GarImporter:
 
     def derive_addresses(self, region: str) -> None:
         table = connection.ops.quote_name(GarObject._meta.db_table)
+        derived = ("full_address", "search_text", "token_count")
         with connection.cursor() as cursor:
             cursor.execute(
                 f"UPDATE {table} SET full_address = own_text, search_text = own_tokens, "
-                "token_count = own_token_count WHERE region_code = %s AND depth = 0",
+                "token_count = own_token_count WHERE region_code = %s AND depth = 0 "
+                "AND (full_address <> own_text OR search_text <> own_tokens OR token_count <> own_token_count)",
                 [region],
             )
             cursor.execute(f"SELECT MAX(depth) FROM {table} WHERE region_code = %s", [region])
             deepest = cursor.fetchone()[0] or 0
+            values = (
+                f"p.full_address || ', ' || {table}.own_text",
+                f"CASE WHEN {table}.own_tokens = '' THEN p.search_text WHEN p.search_text = '' "
+                f"THEN {table}.own_tokens ELSE p.search_text || ' ' || {table}.own_tokens END",
+                f"p.token_count + {table}.own_token_count",
+            )
+            assignments = ", ".join(f"{c} = {v}" for c, v in zip(derived, values, strict=True))
+            changed = " OR ".join(f"{table}.{c} <> {v}" for c, v in zip(derived, values, strict=True))
             for depth in range(1, deepest + 1):
                 cursor.execute(
-                    f"UPDATE {table} SET "
-                    f"full_address = p.full_address || ', ' || {table}.own_text, "
-                    f"search_text = CASE WHEN {table}.own_tokens = '' THEN p.search_text "
-                    f"WHEN p.search_text = '' THEN {table}.own_tokens "
-                    f"ELSE p.search_text || ' ' || {table}.own_tokens END, "
-                    f"token_count = p.token_count + {table}.own_token_count "
+                    f"UPDATE {table} SET {assignments} "
                     f"FROM {table} AS p WHERE p.object_id = {table}.parent_id AND p.full_address <> '' "
-                    f"AND {table}.region_code = %s AND {table}.depth = %s",
+                    f"AND {table}.region_code = %s AND {table}.depth = %s AND ({changed})",
                     [region, depth],
                 )
                 # A flat whose house is gone has no current address left.

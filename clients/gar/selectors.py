@@ -28,6 +28,10 @@ def gar_object_by_guid(*, fias_id: str) -> GarObject | None:
     return GarObject.objects.filter(guid=guid).exclude(full_address="").first()
 
 
+def gar_directory_is_empty() -> bool:
+    return not GarObject.objects.exists()
+
+
 def gar_objects_by_ids(*, object_ids: set[int]) -> dict[int, GarObject]:
     return {o.object_id: o for o in GarObject.objects.filter(object_id__in=object_ids)}
 

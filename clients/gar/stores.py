@@ -3,6 +3,7 @@
 Both take the rows as a stream and never hold more than one batch in memory. On PostgreSQL a whole
 file is copied into a temporary table and merged with one statement, which is several times
 faster than row batches through the ORM; SQLite (the zero-setup demo) takes batched statements.
+A row is only written when a value changed, so importing the same export again costs reads only.
 """
 
 from collections.abc import Iterable, Iterator
@@ -31,10 +32,12 @@ OBJECT_COLUMNS = (
     "block_no",
     "building_no",
 )
-# Reset on every upsert: the derived text is rebuilt after the region's files are read.
-_RESET = {"full_address": "''", "search_text": "''", "token_count": "0"}
-# Kept on upsert (a later export may carry an object without its hierarchy item or its params).
+# Given to a new row only. The derived text is rebuilt after the region's files are read; the
+# hierarchy and params are kept on update (a later export may carry an object without them).
 _FRESH = {
+    "full_address": "''",
+    "search_text": "''",
+    "token_count": "0",
     "parent_id": "NULL",
     "adm_path": "''",
     "mun_path": "''",
@@ -56,14 +59,22 @@ def _batches(items: Iterable[tuple], size: int = BATCH_SIZE) -> Iterator[list[tu
         yield batch
 
 
+def _changed(target: str, source: str, columns: Iterable[str], source_names: Iterable[str] | None = None) -> str:
+    """SQL true when any of `columns` differs; the target's may be NULL, the source's never are."""
+    pairs = zip(columns, source_names or columns, strict=True)
+    return " OR ".join(f"({target}.{c} IS NULL OR {target}.{c} <> {source}.{s})" for c, s in pairs)
+
+
 def _upsert_tail() -> str:
-    updates = [f"{c} = excluded.{c}" for c in OBJECT_COLUMNS[1:]]
-    updates += [f"{c} = {v}" for c, v in _RESET.items()] + ["updated_at = excluded.updated_at"]
-    return f"ON CONFLICT (object_id) DO UPDATE SET {', '.join(updates)}"
+    updates = [f"{c} = excluded.{c}" for c in OBJECT_COLUMNS[1:]] + ["updated_at = excluded.updated_at"]
+    return (
+        f"ON CONFLICT (object_id) DO UPDATE SET {', '.join(updates)} "
+        f"WHERE {_changed(_TABLE, 'excluded', OBJECT_COLUMNS[1:])}"
+    )
 
 
 def _insert_head() -> str:
-    columns = [*OBJECT_COLUMNS, *_RESET, *_FRESH, "updated_at"]
+    columns = [*OBJECT_COLUMNS, *_FRESH, "updated_at"]
     return f"INSERT INTO {_TABLE} ({', '.join(columns)})"
 
 
@@ -73,7 +84,7 @@ class BatchStore:
     def objects(self, items: Iterable[tuple]) -> int:
         guid = GarObject._meta.get_field("guid")
         now = connection.ops.adapt_datetimefield_value(timezone.now())
-        constants = [*_RESET.values(), *_FRESH.values()]
+        constants = list(_FRESH.values())
         kept = 0
         for batch in _batches(items):
             retired = [row[1] for row in batch if row[0]]
@@ -97,12 +108,13 @@ class BatchStore:
         """`UPDATE … FROM (VALUES …)`: one statement per batch; rows are (object_id, *values)."""
         done = 0
         assignments = ", ".join(f"{c} = v.column{i + 2}" for i, c in enumerate(columns))
+        changed = _changed(_TABLE, "v", columns, [f"column{i + 2}" for i in range(len(columns))])
         row_sql = "(" + ", ".join(["%s"] * (len(columns) + 1)) + ")"
         for batch in _batches(items):
             with connection.cursor() as cursor:
                 cursor.execute(
                     f"UPDATE {_TABLE} SET {assignments} FROM (VALUES {', '.join([row_sql] * len(batch))}) AS v "
-                    f"WHERE {_TABLE}.object_id = v.column1",
+                    f"WHERE {_TABLE}.object_id = v.column1 AND ({changed})",
                     [value for row in batch for value in row],
                 )
             done += len(batch)
@@ -145,10 +157,10 @@ class CopyStore:
             cursor.execute(
                 f"DELETE FROM {_TABLE} AS g USING gar_stage_object AS s WHERE s.retired AND g.object_id = s.object_id"
             )
-            constants = ", ".join([*_RESET.values(), *_FRESH.values()])
+            constants = ", ".join(_FRESH.values())
             cursor.execute(
-                f"{_insert_head()} SELECT DISTINCT ON (object_id) {', '.join(OBJECT_COLUMNS)}, {constants}, now() "
-                f"FROM gar_stage_object WHERE NOT retired ORDER BY object_id {_upsert_tail()}"
+                f"{_insert_head()} SELECT DISTINCT ON (object_id) {', '.join(OBJECT_COLUMNS)}, {constants}, "
+                f"clock_timestamp() FROM gar_stage_object WHERE NOT retired ORDER BY object_id {_upsert_tail()}"
             )
             return cursor.rowcount
 
@@ -159,7 +171,7 @@ class CopyStore:
             copied = self._copy(cursor, "gar_stage_update", definition, items)
             cursor.execute(
                 f"UPDATE {_TABLE} AS g SET {', '.join(f'{c} = s.{c}' for c in columns)} "
-                f"FROM gar_stage_update AS s WHERE g.object_id = s.object_id"
+                f"FROM gar_stage_update AS s WHERE g.object_id = s.object_id AND ({_changed('g', 's', columns)})"
             )
             # Dropped at once: the next file's staging table has other columns.
             cursor.execute("DROP TABLE gar_stage_update")
@@ -172,7 +184,8 @@ class CopyStore:
             for (column,) in cursor.fetchall():
                 cursor.execute(
                     f"UPDATE {_TABLE} AS g SET {connection.ops.quote_name(column)} = s.value "
-                    "FROM gar_stage_param AS s WHERE s.col = %s AND g.object_id = s.object_id",
+                    f"FROM gar_stage_param AS s WHERE s.col = %s AND g.object_id = s.object_id "
+                    f"AND ({_changed('g', 's', [column], ['value'])})",
                     [column],
                 )
             return copied

@@ -100,9 +100,9 @@ def _flat_named_in_text(found: DirectoryAddress, text: str) -> str | None:
     a text that adds the flat, as DaData gives a house's id for a flat the registry lacks.
     """
     written = tokens(text)
-    numbers = [t for t in written if is_number(t)]
-    if found.postal_code:
-        numbers = [t for t in numbers if t != found.postal_code]
+    if written and len(written[0]) == 6 and written[0].isdigit():
+        written = written[1:]  # a leading postcode, maybe an outdated one, names no house
+    numbers = [t for t in written if is_number(t) and t != found.postal_code]
     in_names = Counter(
         t for name in (found.region_name, found.locality_name, found.street_name) for t in tokens(name) if is_number(t)
     )

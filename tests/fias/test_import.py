@@ -81,6 +81,31 @@ def test_it_gives_the_same_tables_when_run_again(gar_sample):
     ]
 
 
+def test_it_writes_nothing_when_the_export_has_not_changed(gar_sample):
+    before = dict(GarObject.objects.values_list("object_id", "updated_at"))
+
+    gar_import(path=SAMPLE)
+
+    assert dict(GarObject.objects.values_list("object_id", "updated_at")) == before
+
+
+def test_it_carries_a_renamed_street_into_its_houses_and_flats(gar_sample, tmp_path):
+    later = tmp_path / "later"
+    shutil.copytree(SAMPLE, later)
+    objects = next((later / "77").glob("AS_ADDR_OBJ_2*.XML"))
+    text = objects.read_text(encoding="utf-8-sig")
+    objects.write_text(text.replace('NAME="Сухонская"', 'NAME="Новосухонская"'), encoding="utf-8-sig")
+
+    gar_import(path=later)
+
+    directory = EmbeddedDirectory()
+    flat = directory.find_by_id("f26b876b-6857-4951-b060-ec6559f04a9a")
+    assert flat.full_address == "г Москва, ул Новосухонская, д 11, кв 89"
+    assert flat.street_name == "ул Новосухонская"
+    assert [a.fias_id for a in directory.suggest("новосухонская 11 89", 10)] == [flat.fias_id]
+    assert directory.find_by_id("0c5b2444-70a0-4932-980c-b4dc0d3f02b5").full_address == "г Москва"
+
+
 def test_it_imports_a_zip_one_region_at_a_time(db, tmp_path):
     archive = tmp_path / "gar_xml.zip"
     with zipfile.ZipFile(archive, "w") as zipped:

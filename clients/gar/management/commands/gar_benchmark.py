@@ -57,6 +57,7 @@ class Command(BaseCommand):
         parser.add_argument("--queries", type=int, default=300)
         parser.add_argument("--seed", type=int, default=1)
         parser.add_argument("--keep", action="store_true", help="leave region 98 in the database")
+        parser.add_argument("--again", action="store_true", help="import the same export a second time, timed")
         parser.add_argument(
             "--lookups-only", action="store_true", help="time look-ups on a region 98 kept by an earlier --keep run"
         )
@@ -80,6 +81,12 @@ class Command(BaseCommand):
                     f"import: {report.rows_read} rows in {report.seconds:.1f}s = {report.rows_per_second:,.0f} rows/s"
                 )
             )
+            if options["again"]:
+                again = gar_import(path=folder)
+                self.stdout.write(
+                    f"same export again: {again.rows_read} rows in {again.seconds:.1f}s "
+                    f"= {again.rows_per_second:,.0f} rows/s"
+                )
             self._time_lookups(rng.sample(addresses, min(options["queries"], len(addresses))))
         finally:
             shutil.rmtree(folder, ignore_errors=True)
