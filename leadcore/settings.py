@@ -130,6 +130,8 @@ DADATA_BASE_URL = env.str("DADATA_BASE_URL", default="")
 DADATA_API_KEY = env.str("DADATA_API_KEY", default="")
 DADATA_TIMEOUT_SECONDS = env.float("DADATA_TIMEOUT_SECONDS", default=2.0)
 DADATA_RETRIES = env.int("DADATA_RETRIES", default=2)
+# The first retry waits this long; each further one twice as long.
+DADATA_BACKOFF_SECONDS = env.float("DADATA_BACKOFF_SECONDS", default=0.2)
 
 LOGGING = {
     "version": 1,

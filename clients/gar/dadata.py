@@ -82,16 +82,14 @@ class DadataDirectory:
 
 
 @lru_cache(maxsize=4)
-def dadata_directory(
-    *, base_url: str, api_key: str, timeout: float, retries: int, backoff: float | None
-) -> DadataDirectory:
+def dadata_directory(*, base_url: str, api_key: str, timeout: float, retries: int, backoff: float) -> DadataDirectory:
     """The provider for these settings, kept for the life of the process."""
     return DadataDirectory(
         base_url=base_url,
         api_key=api_key,
         timeout=timeout,
         retries=retries,
-        backoff=DEFAULT_BACKOFF_SECONDS if backoff is None else backoff,
+        backoff=backoff,
     )
 
 

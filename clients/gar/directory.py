@@ -86,7 +86,7 @@ def get_directory() -> AddressDirectory:
             api_key=settings.DADATA_API_KEY,
             timeout=settings.DADATA_TIMEOUT_SECONDS,
             retries=settings.DADATA_RETRIES,
-            backoff=getattr(settings, "DADATA_BACKOFF_SECONDS", None),
+            backoff=settings.DADATA_BACKOFF_SECONDS,
         )
     if settings.ADDRESS_DIRECTORY == "embedded":
         from clients.gar.embedded import EmbeddedDirectory

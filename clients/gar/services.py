@@ -8,26 +8,12 @@ from pathlib import Path
 
 from django.db import transaction
 
+from clients.addresses import LEAD_ADDRESS_FIELDS
 from clients.gar.errors import GarErrorCode
 from clients.gar.gar_files import GarExport
 from clients.gar.importer import GarImporter, ImportReport
 from clients.gar.verification import check_fias_address
 from clients.models import Address, AddressVerification
-
-# Lead-address key -> Address field.
-ADDRESS_FIELDS = {
-    "fullAddressText": "full_address_text",
-    "postalCode": "postal_code",
-    "regionName": "region_name",
-    "localityName": "locality_name",
-    "streetName": "street_name",
-    "houseNo": "house_no",
-    "blockNo": "block_no",
-    "buildingNo": "building_no",
-    "apartmentNo": "apartment_no",
-    "fiasChain": "fias_chain",
-    "timeZone": "time_zone",
-}
 
 
 def gar_import(
@@ -73,7 +59,7 @@ def address_verify(*, address: Address) -> VerifyOutcome:
     The look-up runs outside any transaction (it may wait on the network); a mismatching or
     unknown id leaves the row as it is, for a person to look at.
     """
-    sent = {key: getattr(address, name) for key, name in ADDRESS_FIELDS.items() if key != "fiasChain"}
+    sent = {key: getattr(address, name) for key, name in LEAD_ADDRESS_FIELDS.items() if key != "fiasChain"}
     sent["fiasId"] = str(address.fias_id)
     check = check_fias_address(sent)
     if any(p.code == GarErrorCode.FIAS_NOT_FOUND for p in check.problems):
@@ -90,10 +76,14 @@ def address_verify(*, address: Address) -> VerifyOutcome:
 def address_complete(*, address_id: int, parts: dict) -> Address:
     address = Address.objects.select_for_update().get(pk=address_id)
     for key, value in parts.items():
-        if key in ADDRESS_FIELDS:
-            setattr(address, ADDRESS_FIELDS[key], value)
+        if key in LEAD_ADDRESS_FIELDS:
+            setattr(address, LEAD_ADDRESS_FIELDS[key], value)
     address.verification = AddressVerification.VERIFIED
     address.save(
-        update_fields=[*{ADDRESS_FIELDS[k] for k in parts if k in ADDRESS_FIELDS}, "verification", "updated_at"]
+        update_fields=[
+            *{LEAD_ADDRESS_FIELDS[k] for k in parts if k in LEAD_ADDRESS_FIELDS},
+            "verification",
+            "updated_at",
+        ]
     )
     return address

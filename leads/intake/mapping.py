@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from clients.addresses import LEAD_ADDRESS_FIELDS
 from clients.models import AddressKind, ClientKind
 from clients.services.matching import ClientData
 from clients.validators import card_mask, digits
@@ -37,29 +38,6 @@ PASSPORT_FIELDS = {
     "subdivisionCode": "subdivision_code",
     "extraNumber": "extra_number",
     "complementaryDocTypeId": "document_type_id",
-}
-ADDRESS_FIELDS = {
-    "countryId": "country_id",
-    "fiasId": "fias_id",
-    "fullAddressText": "full_address_text",
-    "fiasChain": "fias_chain",
-    "postalCode": "postal_code",
-    "regionName": "region_name",
-    "localityName": "locality_name",
-    "streetName": "street_name",
-    "houseNo": "house_no",
-    "blockNo": "block_no",
-    "buildingNo": "building_no",
-    "apartmentNo": "apartment_no",
-    "housingType": "housing_type",
-    "metroStation": "metro_station",
-    "oldAddressText": "old_address_text",
-    "regDate": "reg_date",
-    "telephone": "telephone",
-    "timeZone": "time_zone",
-    "attributes": "attributes",
-    "position": "position",
-    "purposeId": "purpose_id",
 }
 RELATIVE_FIELDS = {
     "lastName": "last_name",
@@ -159,7 +137,7 @@ def passport_fields(passport: dict | None) -> dict[str, Any]:
 
 
 def address_row(address: dict, kind: str, verification: str) -> dict[str, Any]:
-    row = pick(address, ADDRESS_FIELDS)
+    row = pick(address, LEAD_ADDRESS_FIELDS)
     if "fiasChainText" in address and "fias_chain" not in row:
         row["fias_chain"] = {"text": address["fiasChainText"]}
     row["kind"] = kind
