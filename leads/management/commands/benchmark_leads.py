@@ -1,13 +1,17 @@
-"""Throughput of lead intake through the whole HTTP stack, in-process, on the configured database.
+"""Throughput of lead intake through the whole Django stack, in-process or over HTTP to a local server.
 
 It writes real leads: point DATABASE_URL at a throwaway database (see README).
 """
 
 import secrets
 import statistics
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
+from urllib.parse import urlsplit
 
-from django.core.management.base import BaseCommand
+import requests
+from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.test import Client as HttpClient
 
@@ -65,20 +69,33 @@ def full_lead(series: str, n: int) -> dict:
 
 
 class Command(BaseCommand):
-    help = "Send N full leads through POST /api/v1/leads in-process and report leads/s and queries per lead."
+    help = (
+        "Send N full leads to POST /api/v1/leads and report leads/s, latency and SQL statements per lead: "
+        "in-process by default, or over HTTP to a running server with --url (loopback only)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--count", type=int, default=300, help="at most 999,990")
+        parser.add_argument("--url", help="base URL of a running LeadCore, e.g. http://127.0.0.1:8000")
+        parser.add_argument("--concurrency", type=int, default=4, help="parallel clients with --url")
 
-    def handle(self, *args, count: int, **options):
+    def handle(self, *args, count: int, url: str | None, concurrency: int, **options):
         token = api_token_get_or_create(username="benchmark").key
-        http = HttpClient(HTTP_AUTHORIZATION=f"Token {token}", HTTP_HOST="127.0.0.1")
         series = f"{secrets.randbelow(10_000):04d}"
+        if url:
+            if urlsplit(url).hostname not in ("127.0.0.1", "localhost", "::1"):
+                raise CommandError("--url must point at this machine (127.0.0.1 or localhost)")
+            self._over_http(url.rstrip("/"), token, series, count, concurrency)
+        else:
+            self._in_process(token, series, count)
+
+    def _in_process(self, token: str, series: str, count: int) -> None:
+        http = HttpClient(HTTP_AUTHORIZATION=f"Token {token}", HTTP_HOST="127.0.0.1")
 
         def send(n: int) -> None:
             response = http.post("/api/v1/leads", full_lead(series, n), content_type="application/json")
             if response.status_code != 200:
-                raise RuntimeError(f"lead {n}: HTTP {response.status_code} {response.content[:300]!r}")
+                raise CommandError(f"lead {n}: HTTP {response.status_code} {response.content[:300]!r}")
 
         send(0)
         statements = []
@@ -90,13 +107,33 @@ class Command(BaseCommand):
             t0 = time.perf_counter()
             send(n)
             latencies.append(time.perf_counter() - t0)
-        elapsed = time.perf_counter() - started
+        self._report(count, time.perf_counter() - started, latencies, "one process, in-process client")
+        self.stdout.write(f"SQL statements per full lead (new client, BEGIN/COMMIT not counted): {len(statements)}")
 
+    def _over_http(self, url: str, token: str, series: str, count: int, concurrency: int) -> None:
+        local = threading.local()
+
+        def send(n: int) -> float:
+            if not hasattr(local, "session"):
+                local.session = requests.Session()
+                local.session.headers["Authorization"] = f"Token {token}"
+            t0 = time.perf_counter()
+            response = local.session.post(f"{url}/api/v1/leads", json=full_lead(series, n), timeout=30)
+            if response.status_code != 200:
+                raise CommandError(f"lead {n}: HTTP {response.status_code} {response.text[:300]}")
+            return time.perf_counter() - t0
+
+        send(0)
+        started = time.perf_counter()
+        with ThreadPoolExecutor(max_workers=concurrency) as pool:
+            latencies = list(pool.map(send, range(1, 1 + count)))
+        self._report(count, time.perf_counter() - started, latencies, f"HTTP, {concurrency} clients")
+
+    def _report(self, count: int, elapsed: float, latencies: list[float], how: str) -> None:
         latencies.sort()
         self.stdout.write(f"database: {connection.vendor}")
-        self.stdout.write(f"leads: {count} in {elapsed:.2f} s = {count / elapsed:.0f} leads/s (one process)")
+        self.stdout.write(f"leads: {count} in {elapsed:.2f} s = {count / elapsed:.0f} leads/s ({how})")
         self.stdout.write(
             f"latency: median {statistics.median(latencies) * 1000:.1f} ms, "
             f"p95 {latencies[int(len(latencies) * 0.95) - 1] * 1000:.1f} ms"
         )
-        self.stdout.write(f"SQL statements per full lead (new client, BEGIN/COMMIT not counted): {len(statements)}")
