@@ -47,6 +47,18 @@ class _Writer:
         self.stream.close()
 
 
+def _current(object_id: int, **attributes) -> dict:
+    """The attributes of the current, active record of an address object, in the export's order."""
+    return {"ID": object_id, "OBJECTID": object_id, "OBJECTGUID": uuid.uuid4(), "CHANGEID": 1, **attributes,
+            "PREVID": 0, "NEXTID": 0, "ISACTUAL": 1, "ISACTIVE": 1}  # fmt: skip
+
+
+def _item(object_id: int, *, parent_id: int, path) -> dict:
+    """An administrative hierarchy item of the object under its parent."""
+    return {"ID": object_id, "OBJECTID": object_id, "PARENTOBJID": parent_id, "CHANGEID": 1, "REGIONCODE": REGION,
+            "PREVID": 0, "NEXTID": 0, "ISACTIVE": 1, "PATH": path}  # fmt: skip
+
+
 class Command(BaseCommand):
     help = "Benchmark the GAR import (rows/s) and the address look-up (ms) on a synthetic region."
 
@@ -105,127 +117,30 @@ class Command(BaseCommand):
         params = _Writer(folder, "HOUSES_PARAMS", "PARAMS")
         next_id = iter(range(900_000_000, 2_000_000_000))
         region_id = next(next_id)
-        objects.row(
-            "OBJECT",
-            ID=region_id,
-            OBJECTID=region_id,
-            OBJECTGUID=uuid.uuid4(),
-            CHANGEID=1,
-            NAME="Бенчмарк",
-            TYPENAME="г",
-            LEVEL=1,
-            OPERTYPEID=1,
-            PREVID=0,
-            NEXTID=0,
-            ISACTUAL=1,
-            ISACTIVE=1,
-        )
-        hierarchy.row(
-            "ITEM",
-            ID=region_id,
-            OBJECTID=region_id,
-            PARENTOBJID=0,
-            CHANGEID=1,
-            REGIONCODE=REGION,
-            PREVID=0,
-            NEXTID=0,
-            ISACTIVE=1,
-            PATH=region_id,
-        )
+        objects.row("OBJECT", **_current(region_id, NAME="Бенчмарк", TYPENAME="г", LEVEL=1, OPERTYPEID=1))
+        hierarchy.row("ITEM", **_item(region_id, parent_id=0, path=region_id))
         picked: list[tuple[str, str, str, str]] = []
         for _ in range(options["streets"]):
             street_id = next(next_id)
             name = "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize()
             name += rng.choice(_SUFFIXES)
             street_type = rng.choice(_STREET_TYPES)
-            objects.row(
-                "OBJECT",
-                ID=street_id,
-                OBJECTID=street_id,
-                OBJECTGUID=uuid.uuid4(),
-                CHANGEID=1,
-                NAME=name,
-                TYPENAME=street_type,
-                LEVEL=8,
-                OPERTYPEID=1,
-                PREVID=0,
-                NEXTID=0,
-                ISACTUAL=1,
-                ISACTIVE=1,
-            )
+            objects.row("OBJECT", **_current(street_id, NAME=name, TYPENAME=street_type, LEVEL=8, OPERTYPEID=1))
             street_path = f"{region_id}.{street_id}"
-            hierarchy.row(
-                "ITEM",
-                ID=street_id,
-                OBJECTID=street_id,
-                PARENTOBJID=region_id,
-                CHANGEID=1,
-                REGIONCODE=REGION,
-                PREVID=0,
-                NEXTID=0,
-                ISACTIVE=1,
-                PATH=street_path,
-            )
+            hierarchy.row("ITEM", **_item(street_id, parent_id=region_id, path=street_path))
             postal_code = f"{rng.randint(100000, 199999)}"
             for number in range(1, options["houses_per_street"] + 1):
                 house_id = next(next_id)
-                houses.row(
-                    "HOUSE",
-                    ID=house_id,
-                    OBJECTID=house_id,
-                    OBJECTGUID=uuid.uuid4(),
-                    CHANGEID=1,
-                    HOUSENUM=number,
-                    HOUSETYPE=2,
-                    OPERTYPEID=10,
-                    PREVID=0,
-                    NEXTID=0,
-                    ISACTUAL=1,
-                    ISACTIVE=1,
-                )
-                hierarchy.row(
-                    "ITEM",
-                    ID=house_id,
-                    OBJECTID=house_id,
-                    PARENTOBJID=street_id,
-                    CHANGEID=1,
-                    REGIONCODE=REGION,
-                    PREVID=0,
-                    NEXTID=0,
-                    ISACTIVE=1,
-                    PATH=f"{street_path}.{house_id}",
-                )
+                houses.row("HOUSE", **_current(house_id, HOUSENUM=number, HOUSETYPE=2, OPERTYPEID=10))
+                hierarchy.row("ITEM", **_item(house_id, parent_id=street_id, path=f"{street_path}.{house_id}"))
                 params.row(
                     "PARAM", ID=house_id, OBJECTID=house_id, CHANGEID=1, CHANGEIDEND=0, TYPEID=5, VALUE=postal_code
                 )
                 for flat in range(1, rng.randint(0, 2 * options["flats_per_house"]) + 1):
                     flat_id = next(next_id)
-                    flats.row(
-                        "APARTMENT",
-                        ID=flat_id,
-                        OBJECTID=flat_id,
-                        OBJECTGUID=uuid.uuid4(),
-                        CHANGEID=1,
-                        NUMBER=flat,
-                        APARTTYPE=2,
-                        OPERTYPEID=10,
-                        PREVID=0,
-                        NEXTID=0,
-                        ISACTUAL=1,
-                        ISACTIVE=1,
-                    )
-                    hierarchy.row(
-                        "ITEM",
-                        ID=flat_id,
-                        OBJECTID=flat_id,
-                        PARENTOBJID=house_id,
-                        CHANGEID=1,
-                        REGIONCODE=REGION,
-                        PREVID=0,
-                        NEXTID=0,
-                        ISACTIVE=1,
-                        PATH=f"{street_path}.{house_id}.{flat_id}",
-                    )
+                    flats.row("APARTMENT", **_current(flat_id, NUMBER=flat, APARTTYPE=2, OPERTYPEID=10))
+                    flat_path = f"{street_path}.{house_id}.{flat_id}"
+                    hierarchy.row("ITEM", **_item(flat_id, parent_id=house_id, path=flat_path))
                     if rng.random() < 0.01:
                         picked.append((street_type, name, str(number), str(flat)))
         for writer in (objects, houses, flats, hierarchy, params):
