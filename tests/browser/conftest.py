@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings as django_settings
+from django.db import connections
 
 CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = Path(django_settings.BASE_DIR) / "test-artifacts" / "screenshots"
@@ -55,3 +56,6 @@ def browser_page(settings, live_server):
             yield browser.new_page()
         finally:
             browser.close()
+            # Queries the test ran while Playwright's loop was alive used a connection of that
+            # context; close it here, or it outlives the test database.
+            connections.close_all()
