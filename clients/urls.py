@@ -9,4 +9,10 @@ urlpatterns = [
         "loan-application-detail",
     ),
     *slash_optional("contracts/<int:contract_id>", apis.ContractDetailApi.as_view(), "contract-detail"),
+    *slash_optional(
+        "loan-applications/<int:application_id>/status",
+        apis.LoanApplicationStatusApi.as_view(),
+        "loan-application-status",
+    ),
+    *slash_optional("contracts/<int:contract_id>/status", apis.ContractStatusApi.as_view(), "contract-status"),
 ]

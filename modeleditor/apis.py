@@ -6,6 +6,7 @@ from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.views import APIView
 
 from leadcore.api.envelope import ok
+from leadcore.api.schema import enveloped
 from modeleditor.choices import ChangeSource, Target
 from modeleditor.models import MODEL_EDITOR_PERMISSION
 from modeleditor.selectors import lookup_items, lookup_lists, required_rules
@@ -27,16 +28,10 @@ class LookupItemOut(serializers.Serializer):
     name = serializers.CharField()
 
 
-def _envelope(name: str, data: serializers.Field) -> serializers.Serializer:
-    return inline_serializer(
-        name, {"status": serializers.CharField(), "timestamp": serializers.IntegerField(), "data": data}
-    )
-
-
 class RequiredRulesApi(APIView):
     @extend_schema(
         operation_id="model_editor_rules",
-        responses=_envelope(
+        responses=enveloped(
             "RequiredRulesOut", inline_serializer("RulesByTarget", {t: TargetRulesOut() for t in Target.values})
         ),
     )
@@ -55,7 +50,7 @@ class RequiredRulesUpdateApi(APIView):
     @extend_schema(
         operation_id="model_editor_rules_update",
         request=InputSerializer,
-        responses=_envelope("TargetRulesEnvelope", TargetRulesOut()),
+        responses=enveloped("TargetRulesEnvelope", TargetRulesOut()),
     )
     def patch(self, request, target: str):
         if not request.user.has_perm(MODEL_EDITOR_PERMISSION):
@@ -72,13 +67,13 @@ class RequiredRulesUpdateApi(APIView):
 
 
 class LookupListsApi(APIView):
-    @extend_schema(operation_id="lookup_lists", responses=_envelope("LookupListsOut", LookupListOut(many=True)))
+    @extend_schema(operation_id="lookup_lists", responses=enveloped("LookupListsOut", LookupListOut(many=True)))
     def get(self, request):
         return ok(lookup_lists())
 
 
 class LookupItemsApi(APIView):
-    @extend_schema(operation_id="lookup_items", responses=_envelope("LookupItemsOut", LookupItemOut(many=True)))
+    @extend_schema(operation_id="lookup_items", responses=enveloped("LookupItemsOut", LookupItemOut(many=True)))
     def get(self, request, list_code: str):
         items = lookup_items(list_code)
         if items is None:

@@ -1,4 +1,8 @@
-"""Reads of clients and their records for the API. An integrator sees what its own leads made."""
+"""Reads of clients and their records for the API.
+
+An integrator sees what its own leads made; staff, and API users granted the model's view
+permission (a scoring or collection system), see every record.
+"""
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import QuerySet
@@ -7,7 +11,8 @@ from clients.models import Client, Contract, LoanApplication
 
 
 def _visible(queryset: QuerySet, user: AbstractBaseUser, lead_path: str) -> QuerySet:
-    if user.is_staff:
+    meta = queryset.model._meta
+    if user.is_staff or user.has_perm(f"{meta.app_label}.view_{meta.model_name}"):
         return queryset
     return queryset.filter(**{f"{lead_path}__api_user": user}).distinct()
 
