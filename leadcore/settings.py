@@ -97,7 +97,7 @@ X_FRAME_OPTIONS = "DENY"
 
 # The lead body limit is enforced by the API's own parser (413 in the envelope); Django's
 # own limit only guards the admin's form posts.
-API_MAX_BODY_BYTES = env.int("API_MAX_BODY_BYTES", default=1024 * 1024)
+API_MAX_BODY_BYTES = env.int("API_MAX_BODY_BYTES", default=3 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 REST_FRAMEWORK = {

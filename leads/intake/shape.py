@@ -50,7 +50,7 @@ class AddressIn(Shape):
     fiasId = serializers.UUIDField(required=False, format="hex_verbose")
     fullAddressText = Text(max_length=1000)
     fiasChain = serializers.JSONField(required=False)
-    fiasChainText = Text(max_length=20000)
+    fiasChainText = Text(max_length=4000)
     postalCode = Pattern(regex=r"[0-9A-Za-z \-]{3,10}", message="Not a postal code.")
     regionName = Text(max_length=255)
     localityName = Text(max_length=255)
@@ -117,7 +117,7 @@ class GoodsIn(Shape):
 class ExtraFieldIn(Shape):
     id = Id()
     name = Text(max_length=255)
-    value = Text(max_length=10000)
+    value = Text(max_length=2000)
 
 
 class LeadIn(serializers.Serializer):
