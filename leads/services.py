@@ -1,5 +1,7 @@
 """Writes of the leads app: a lead becomes a client, a loan application and a draft contract."""
 
+import logging
+
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
@@ -9,6 +11,8 @@ from leads.idempotency import idempotency_complete
 from leads.intake import mapping
 from leads.intake.validate import ValidLead, validate_lead
 from leads.models import ClientMatch, IdempotencyKey, Lead
+
+logger = logging.getLogger(__name__)
 
 
 def lead_create(
@@ -65,4 +69,8 @@ def lead_convert(
     )
     if idempotency_key is not None:
         idempotency_complete(key=idempotency_key, lead=created)
+    logger.info(
+        "Lead %s: client %s (%s), application %s, contract %s",
+        created.pk, match.client.pk, outcome, application.pk, contract.pk,
+    )  # fmt: skip
     return created

@@ -63,8 +63,16 @@ _STATUS_CODES = {
 }
 
 
+def _log_rejection(problems: list[Problem], status: int, context: dict) -> None:
+    # Codes and paths only: messages may quote what was sent, and that may be personal data.
+    view = context.get("view")
+    summary = ", ".join(f"{p.code}@{p.field or '-'}" for p in problems[:20])
+    logger.info("Rejected %s with %s: %s", type(view).__name__ if view else "?", status, summary)
+
+
 def envelope_exception_handler(exc: Exception, context: dict) -> Response:
     if isinstance(exc, RequestRejected):
+        _log_rejection(exc.problems, exc.status, context)
         return error(exc.problems, exc.status)
     if isinstance(exc, RequestDataTooBig):
         exc = PayloadTooLarge()
@@ -74,7 +82,9 @@ def envelope_exception_handler(exc: Exception, context: dict) -> Response:
         exc = exceptions.PermissionDenied()
 
     if isinstance(exc, exceptions.ValidationError):
-        return error(validation_problems(exc.detail), status.HTTP_400_BAD_REQUEST)
+        problems = validation_problems(exc.detail)
+        _log_rejection(problems, status.HTTP_400_BAD_REQUEST, context)
+        return error(problems, status.HTTP_400_BAD_REQUEST)
     if isinstance(exc, exceptions.APIException):
         code = next((c for t, c in _STATUS_CODES.items() if isinstance(exc, t)), None)
         problem = Problem(code=code or ApiErrorCode.INVALID_FORMAT, field=None, message=str(exc.detail))
