@@ -120,6 +120,13 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
     "PREPROCESSING_HOOKS": ["leadcore.api.routing.drop_slash_twins"],
+    # Integrators fetch the schema with their token; staff read Swagger UI after the admin login.
+    "SERVE_AUTHENTICATION": [
+        "rest_framework.authentication.TokenAuthentication",
+        "leadcore.api.authentication.BsAuthAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     "ENUM_NAME_OVERRIDES": {"EnvelopeStatusEnum": ["ok"], "ErrorStatusEnum": ["error"]},
 }
 

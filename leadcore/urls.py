@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.contrib.auth.decorators import login_required
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
@@ -16,7 +17,11 @@ urlpatterns = [
     path("bs-core/main/", include("leads.urls_core")),
     path("bs-core/main/", include("clients.gar.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
+    path(
+        "api/docs/",
+        login_required(SpectacularSwaggerView.as_view(url_name="schema"), login_url="admin:login"),
+        name="swagger-ui",
+    ),
 ]
 
 handler400 = "leadcore.api.handlers.bad_request"

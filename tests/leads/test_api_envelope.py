@@ -118,3 +118,18 @@ def test_it_generates_a_valid_schema_without_warnings(tmp_path):
     call_command("spectacular", "--validate", "--fail-on-warn", "--file", str(tmp_path / "schema.yml"))
 
     assert "/api/v1/leads/{lead_id}" in (tmp_path / "schema.yml").read_text()
+
+
+def test_it_serves_the_schema_to_token_holders_only(api, anonymous):
+    assert anonymous.get("/api/schema/").status_code == 401
+    assert api.get("/api/schema/", HTTP_ACCEPT="application/json").status_code == 200
+
+
+def test_it_shows_swagger_to_staff_after_the_admin_login(client, db):
+    from tests.factories import StaffUserFactory
+
+    assert client.get("/api/docs/").status_code == 302
+    client.force_login(StaffUserFactory())
+
+    assert client.get("/api/docs/").status_code == 200
+    assert client.get("/api/schema/", HTTP_ACCEPT="application/json").status_code == 200
