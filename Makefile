@@ -34,7 +34,7 @@ run: demo
 	@echo ""
 	@echo "LeadCore is starting on http://$(HOST):$(PORT)/"
 	@echo "  admin:   http://$(HOST):$(PORT)/admin/   login admin / admin (operator / operator: an operator)"
-	@echo "  API docs: http://$(HOST):$(PORT)/api/docs/"
+	@echo "  API docs: http://$(HOST):$(PORT)/api/docs/ (after the admin login)"
 	@$(PY) manage.py create_api_token demo-integrator | sed 's/^/  /'
 	@echo "  try:    curl -H 'Authorization: Token <token>' -H 'Content-Type: application/json' \\"
 	@echo "            -d '{\"firstName\": \"Фридрих\", \"mobilePhone\": \"79776200719\"}' http://$(HOST):$(PORT)/api/v1/leads"
