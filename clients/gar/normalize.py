@@ -29,12 +29,20 @@ _GLUED_TYPE = re.compile(
     r"\b(корпус|корп|к|строение|стр|дом|д|квартира|кв|помещение|помещ|пом|офис|оф|литера|лит)(?=\d)"
 )
 _TOKEN = re.compile(r"[0-9a-zа-я]+")
+# "11 а": a house letter written apart from its number. A type letter ("11 к 2") is not one.
+_DIGIT_SPACE_LETTER = re.compile(r"(?<=\d)\s+([а-я])(?=$|[^а-я0-9])")
+
+
+def _join_house_letter(match: re.Match) -> str:
+    letter = match.group(1)
+    return match.group(0) if letter in TYPE_WORDS else letter
 
 
 def tokens(text: str) -> list[str]:
     """Lower-case tokens without type words; "28-Н" and "1-я" stay one token ("28н", "1я")."""
     lowered = (text or "").lower().replace("ё", "е")
-    lowered = _GLUED_TYPE.sub(r"\1 ", _DIGIT_HYPHEN_LETTER.sub("", lowered))
+    lowered = _DIGIT_SPACE_LETTER.sub(_join_house_letter, _DIGIT_HYPHEN_LETTER.sub("", lowered))
+    lowered = _GLUED_TYPE.sub(r"\1 ", lowered)
     return [t for t in _TOKEN.findall(lowered) if t not in TYPE_WORDS]
 
 
