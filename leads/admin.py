@@ -9,6 +9,7 @@ from django.utils.html import format_html, format_html_join
 from clients.admin.common import admin_link
 from clients.admin.masking import MaskedFieldsMixin, mask_phone, payload_for
 from clients.admin.search import ClientSearchMixin
+from leadcore.admin_mixins import ReadOnlyAdminMixin
 from leads.models import ClientMatch, Lead
 
 _MATCH_EXPLAINED = {
@@ -52,7 +53,7 @@ def _overview(lead: Lead, *, full: bool) -> str:
 
 
 @admin.register(Lead)
-class LeadAdmin(ClientSearchMixin, MaskedFieldsMixin, admin.ModelAdmin):
+class LeadAdmin(ReadOnlyAdminMixin, ClientSearchMixin, MaskedFieldsMixin, admin.ModelAdmin):
     client_prefix = "client__"
     search_help_text = "Lead id, or the client's name, phone, passport (series and number), INN, SNILS."
     list_display = (
@@ -113,16 +114,6 @@ class LeadAdmin(ClientSearchMixin, MaskedFieldsMixin, admin.ModelAdmin):
     )
     readonly_fields = ("overview",)
     masked_stand_ins = {"overview": "overview_masked"}
-
-    # A lead is the record of what arrived: nobody adds, edits or deletes one here.
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @admin.display(description="lead")
     def overview(self, obj) -> str:

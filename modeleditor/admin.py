@@ -12,6 +12,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
+from leadcore.admin_mixins import ReadOnlyAdminMixin
 from leadcore.api.errors import RequestRejected
 from modeleditor.choices import ChangeSource, FieldType, Target
 from modeleditor.models import (
@@ -131,20 +132,11 @@ class RequiredFieldRuleAdmin(ModelEditorPermission, admin.ModelAdmin):
 
 
 @admin.register(RuleChange)
-class RuleChangeAdmin(ModelEditorPermission, admin.ModelAdmin):
+class RuleChangeAdmin(ReadOnlyAdminMixin, ModelEditorPermission, admin.ModelAdmin):
     list_display = ["created_at", "target", "path", "was_required", "is_required", "changed_by", "source"]
     list_filter = ["target", "source"]
     search_fields = ["path"]
     list_select_related = ["changed_by"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class ExtraFieldDefinitionForm(forms.ModelForm):

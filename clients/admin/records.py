@@ -6,6 +6,7 @@ from clients.admin.common import admin_link
 from clients.admin.masking import MaskedFieldsMixin, mask_passport_json, sees_full_identity
 from clients.admin.search import ClientSearchMixin
 from clients.models import Address, ClientMerge, IdentityDocument, NotDuplicate, Relative
+from leadcore.admin_mixins import ReadOnlyAdminMixin
 
 
 class _ClientRecordAdmin(ClientSearchMixin, admin.ModelAdmin):
@@ -71,7 +72,7 @@ class RelativeAdmin(MaskedFieldsMixin, _ClientRecordAdmin):
 
 
 @admin.register(ClientMerge)
-class ClientMergeAdmin(admin.ModelAdmin):
+class ClientMergeAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ("id", "merged_at", "kept_link", "removed_client_id", "merged_by", "moved")
     list_select_related = ("kept", "merged_by")
     search_fields = ("=kept__id", "=removed_client_id")
@@ -81,16 +82,6 @@ class ClientMergeAdmin(admin.ModelAdmin):
     @admin.display(description="kept client", ordering="kept")
     def kept_link(self, obj) -> str:
         return admin_link(obj.kept)
-
-    def has_add_permission(self, request):
-        # Merges are made on the possible-duplicates screen, where both clients are compared.
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(NotDuplicate)
