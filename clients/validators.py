@@ -3,11 +3,10 @@
 import re
 import unicodedata
 
-_NON_DIGITS = re.compile(r"\D+")
-
 
 def digits(value: str) -> str:
-    return _NON_DIGITS.sub("", value)
+    """The decimal digits of a value as ASCII: "+7 (916) １２３" is "7916123"."""
+    return "".join(str(unicodedata.decimal(char)) for char in value if char.isdecimal())
 
 
 def inn_is_valid(inn: str) -> bool:

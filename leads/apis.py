@@ -52,7 +52,7 @@ class LeadValidateApi(APIView):
         responses={200: enveloped("LeadValidation", LeadValidationOut()), **errors(400, 401)},
     )
     def post(self, request: Request):
-        preview = selectors.lead_preview(payload=request.data)
+        preview = selectors.lead_preview(payload=request.data, user=request.user)
         return ok(LeadValidationOut(preview).data)
 
 
@@ -73,7 +73,7 @@ class LeadFindApi(APIView):
         parts = [p.strip() for p in lead_ids.split(",") if p.strip()]
         if len(parts) > MAX_FIND_IDS:
             raise RequestRejected([Problem(ApiErrorCode.TOO_MANY_ITEMS, None, f"At most {MAX_FIND_IDS} ids at once.")])
-        bad = [p for p in parts if not p.isdigit()]
+        bad = [p for p in parts if not (p.isascii() and p.isdigit())]
         if bad or not parts:
             raise RequestRejected([Problem(ApiErrorCode.INVALID_FORMAT, None, "Ids must be comma-separated numbers.")])
         leads = selectors.leads_find(user=request.user, lead_ids=[int(p) for p in parts])

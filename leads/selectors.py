@@ -3,6 +3,7 @@
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import QuerySet
 
+from clients.selectors import clients_visible_to
 from clients.services.matching import client_find
 from leads.intake import mapping
 from leads.intake.validate import validate_lead
@@ -23,16 +24,20 @@ def leads_find(*, user: AbstractBaseUser, lead_ids: list[int]) -> list[Lead]:
     return [found[i] for i in dict.fromkeys(lead_ids) if i in found]
 
 
-def lead_preview(*, payload: dict) -> dict:
-    """What `POST /api/v1/leads` would do with this body, creating nothing (raises on invalid input)."""
-    lead = validate_lead(payload)
+def lead_preview(*, payload: dict, user: AbstractBaseUser) -> dict:
+    """What `POST /api/v1/leads` would do with this body, creating nothing (raises on invalid input).
+
+    The matched client's id is told only to a sender that may read that client.
+    """
+    lead = validate_lead(payload, user=user)
     if lead.linked_client is not None:
         return {"valid": True, "matchedClientId": lead.linked_client.pk, "clientMatch": ClientMatch.LINKED}
     legal_entity = lead.manager.legal_entity if lead.manager else None
     client = mapping.client_data(lead.data, address_verification=lead.address_verification, extra_fields={})
     known = client_find(data=client, legal_entity=legal_entity)
+    readable = known is not None and clients_visible_to(user).filter(pk=known.pk).exists()
     return {
         "valid": True,
-        "matchedClientId": known.pk if known else None,
+        "matchedClientId": known.pk if readable else None,
         "clientMatch": ClientMatch.MATCHED if known else ClientMatch.CREATED,
     }

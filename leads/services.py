@@ -23,7 +23,7 @@ def lead_create(
     Validation runs before the transaction opens, so no transaction waits on the address
     directory's HTTP calls.
     """
-    lead = validate_lead(payload)
+    lead = validate_lead(payload, user=api_user)
     return lead_convert(lead=lead, api_user=api_user, idempotency_key=idempotency_key)
 
 
@@ -40,7 +40,7 @@ def lead_convert(
         outcome = ClientMatch.LINKED
     else:
         client = mapping.client_data(data, address_verification=lead.address_verification, extra_fields=extra["client"])
-        match = client_match_or_create(data=client, legal_entity=legal_entity)
+        match = client_match_or_create(data=client, legal_entity=legal_entity, created_by=api_user)
         outcome = ClientMatch.MATCHED if match.matched else ClientMatch.CREATED
 
     application_fields = mapping.pick(data, mapping.APPLICATION_FIELDS)

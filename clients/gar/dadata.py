@@ -128,7 +128,7 @@ def from_suggestion(suggestion: dict[str, Any]) -> DirectoryAddress:
     level = _text(data, "fias_level")
     return DirectoryAddress(
         fias_id=_text(data, "fias_id"),
-        fias_level=int(level) if level.lstrip("-").isdigit() else -1,
+        fias_level=int(level) if level.lstrip("-").isascii() and level.lstrip("-").isdigit() else -1,
         full_address=_text(suggestion, "value"),
         postal_code=_text(data, "postal_code"),
         region_name=_text(data, "region_with_type"),

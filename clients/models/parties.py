@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
@@ -36,6 +37,10 @@ class Client(TimeStamped):
     match_scope = models.CharField(max_length=20, blank=True, default="", editable=False)
     legal_entity = models.ForeignKey(
         "clients.LegalEntity", on_delete=models.PROTECT, null=True, blank=True, related_name="clients"
+    )
+    # The API user whose lead created the client: the one integrator that may read it back.
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", editable=False
     )
     extra_fields = models.JSONField(default=dict, blank=True)
 

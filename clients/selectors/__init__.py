@@ -1,3 +1,3 @@
-from clients.selectors.records import client_get, contract_get, loan_application_get
+from clients.selectors.records import client_get, clients_visible_to, contract_get, loan_application_get
 
-__all__ = ["client_get", "contract_get", "loan_application_get"]
+__all__ = ["client_get", "clients_visible_to", "contract_get", "loan_application_get"]

@@ -1,7 +1,9 @@
 """Reads of clients and their records for the API.
 
-An integrator sees what its own leads made; staff, and API users granted the model's view
-permission (a scoring or collection system), see every record.
+An integrator sees the clients its own leads created and the applications and contracts its
+own leads made; a lead that matched somebody else's client reads none of that client's data.
+Staff, and API users granted the model's view permission (a scoring or collection system), see
+every record.
 """
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -10,22 +12,29 @@ from django.db.models import QuerySet
 from clients.models import Client, Contract, LoanApplication
 
 
-def _visible(queryset: QuerySet, user: AbstractBaseUser, lead_path: str) -> QuerySet:
+def _sees_all(user: AbstractBaseUser, queryset: QuerySet) -> bool:
     meta = queryset.model._meta
-    if user.is_staff or user.has_perm(f"{meta.app_label}.view_{meta.model_name}"):
-        return queryset
-    return queryset.filter(**{f"{lead_path}__api_user": user}).distinct()
+    return user.is_staff or user.has_perm(f"{meta.app_label}.view_{meta.model_name}")
+
+
+def clients_visible_to(user: AbstractBaseUser) -> QuerySet[Client]:
+    clients = Client.objects.all()
+    return clients if _sees_all(user, clients) else clients.filter(created_by=user)
+
+
+def _made_by_leads_of(queryset: QuerySet, user: AbstractBaseUser) -> QuerySet:
+    return queryset if _sees_all(user, queryset) else queryset.filter(lead__api_user=user)
 
 
 def client_get(*, user: AbstractBaseUser, client_id: int) -> Client | None:
-    clients = Client.objects.prefetch_related("documents", "addresses", "relatives")
-    return _visible(clients, user, "leads").filter(pk=client_id).first()
+    clients = clients_visible_to(user).prefetch_related("documents", "addresses", "relatives")
+    return clients.filter(pk=client_id).first()
 
 
 def loan_application_get(*, user: AbstractBaseUser, application_id: int) -> LoanApplication | None:
     applications = LoanApplication.objects.select_related("contract").prefetch_related("debts", "goods")
-    return _visible(applications, user, "lead").filter(pk=application_id).first()
+    return _made_by_leads_of(applications, user).filter(pk=application_id).first()
 
 
 def contract_get(*, user: AbstractBaseUser, contract_id: int) -> Contract | None:
-    return _visible(Contract.objects.all(), user, "lead").filter(pk=contract_id).first()
+    return _made_by_leads_of(Contract.objects.all(), user).filter(pk=contract_id).first()

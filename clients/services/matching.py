@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 
@@ -62,7 +63,9 @@ def client_find(*, data: ClientData, legal_entity: LegalEntity | None) -> Client
 
 
 @transaction.atomic(savepoint=False)
-def client_match_or_create(*, data: ClientData, legal_entity: LegalEntity | None) -> MatchResult:
+def client_match_or_create(
+    *, data: ClientData, legal_entity: LegalEntity | None, created_by: AbstractBaseUser | None = None
+) -> MatchResult:
     """Attach to the known client (its data left as it is) or create the client with its records.
 
     The unique constraint on (identity_key, match_scope) decides races: of N simultaneous leads for
@@ -82,6 +85,7 @@ def client_match_or_create(*, data: ClientData, legal_entity: LegalEntity | None
                 identity_key=key,
                 match_scope=scope,
                 legal_entity=legal_entity,
+                created_by=created_by,
                 extra_fields=data.extra_fields,
                 **data.fields,
             )

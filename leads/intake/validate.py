@@ -1,13 +1,17 @@
 """Every check of a lead, shape first and business rules after, all problems collected at once."""
 
 import datetime
+import re
 from dataclasses import dataclass, field
 
+from django.contrib.auth.models import AbstractBaseUser
 from django.utils import timezone
 from rest_framework.exceptions import ValidationError
 
 from clients.gar.verification import AddressCheck, check_fias_address
 from clients.models import AddressVerification, Client, CreditProduct, Manager
+from clients.selectors import clients_visible_to
+from clients.validators import digits
 from leadcore.api.errors import ApiErrorCode, Problem, RequestRejected
 from leadcore.api.exceptions import validation_problems
 from leads.errors import LeadErrorCode
@@ -92,7 +96,7 @@ def _identity_problems(data: dict) -> list[Problem]:
     if passport.get("complementaryDocTypeId", RUSSIAN_PASSPORT_TYPE) == RUSSIAN_PASSPORT_TYPE:
         for key, length in RUSSIAN_PASSPORT_DIGITS.items():
             value = passport.get(key)
-            if value and not (value.replace(" ", "").isdigit() and len(value.replace(" ", "")) == length):
+            if value and (re.search(r"[^\d\s]", value) or len(digits(value)) != length):
                 message = f"A Russian passport's {key} has {length} digits."
                 problems.append(Problem(ApiErrorCode.INVALID_FORMAT, f"passport.{key}", message))
     return problems
@@ -117,7 +121,7 @@ def _product_problems(lead: ValidLead) -> list[Problem]:
     return problems
 
 
-def _records_problems(lead: ValidLead) -> list[Problem]:
+def _records_problems(lead: ValidLead, user: AbstractBaseUser | None) -> list[Problem]:
     """Manager, product and linked client: one query each, only when the lead names them."""
     data, problems = lead.data, []
     if "managerId" in data:
@@ -133,7 +137,9 @@ def _records_problems(lead: ValidLead) -> list[Problem]:
         else:
             problems += _product_problems(lead)
     if "clientId" in data:
-        lead.linked_client = Client.objects.filter(pk=data["clientId"]).first()
+        # Only a client the sender may read can be linked: linking must not open another's client.
+        visible = clients_visible_to(user) if user is not None else Client.objects.none()
+        lead.linked_client = visible.filter(pk=data["clientId"]).first()
         if lead.linked_client is None:
             problems.append(Problem(ApiErrorCode.UNKNOWN_REFERENCE, "clientId", "No such client."))
     return problems
@@ -152,8 +158,8 @@ def _address_problems(lead: ValidLead) -> list[Problem]:
     return problems
 
 
-def validate_lead(payload: dict) -> ValidLead:
-    """Run every check of `POST /api/v1/leads`; raise RequestRejected listing all problems."""
+def validate_lead(payload: dict, *, user: AbstractBaseUser | None) -> ValidLead:
+    """Run every check of `POST /api/v1/leads` for this sender; raise RequestRejected listing all problems."""
     pruned = prune(payload)
     data, problems = _shape(pruned)
     lead = ValidLead(payload=payload, data=data)
@@ -161,7 +167,7 @@ def validate_lead(payload: dict) -> ValidLead:
     problems += reference_problems(data, config_snapshot())
     problems += _date_problems(data)
     problems += _identity_problems(data)
-    problems += _records_problems(lead)
+    problems += _records_problems(lead, user)
     items = data.get("extraFields") or []
     problems += extra_field_problems(items)
     lead.extra_fields = [(name, item.get("value", "")) for item in items if (name := extra_field_name(item))]

@@ -89,7 +89,7 @@ def test_it_treats_null_and_empty_values_as_absent(api):
 
 
 def test_it_normalises_the_phone_and_rejects_what_is_no_phone(api):
-    ok_response = post_lead(api, {"firstName": "Анна", "mobilePhone": "+7 (966) 017-54-45"})
+    ok_response = post_lead(api, {"firstName": "Анна", "mobilePhone": "+7 (９６６) 017-54-45"})
     bad_response = post_lead(api, {"firstName": "Анна", "mobilePhone": "call me"})
 
     assert Lead.objects.get(pk=ok_response.json()["data"]).client.mobile_phone == "79660175445"

@@ -24,6 +24,7 @@ def client_of(response) -> Client:
         {"lastName": "Филатов", "firstName": "Филат", "patronymic": "Филимонoвич"},  # Latin "o"
         {"passport": {"seria": "40 08", "no": "503 682"}},
         {"passport": {"seria": 4008, "no": 503682}},
+        {"passport": {"seria": "４００８", "no": "５０３６８２"}},  # fullwidth digits
     ],
 )
 def test_it_attaches_a_lead_of_a_known_person_to_that_client(api, variant):

@@ -1,5 +1,7 @@
 """GET endpoints: a lead and the records it became; an integrator sees only its own."""
 
+import pytest
+
 from tests.factories import ApiUserFactory
 from tests.leads.conftest import example, person, post_lead
 from tests.support import api_client_for
@@ -33,8 +35,9 @@ def test_it_finds_several_leads_in_the_order_asked(api):
     assert [lead["id"] for lead in leads] == [second, first]
 
 
-def test_it_refuses_a_malformed_id_list(api):
-    response = api.get("/api/v1/leads/find/1,abc")
+@pytest.mark.parametrize("ids", ["1,abc", "²", "١"])
+def test_it_refuses_a_malformed_id_list(api, ids):
+    response = api.get(f"/api/v1/leads/find/{ids}")
 
     assert response.status_code == 400
     assert response.json()["errors"][0]["code"] == "INVALID_FORMAT"
@@ -81,3 +84,27 @@ def test_it_hides_other_integrators_records(api, db):
         assert response.status_code == 404
         assert response.json()["errors"][0]["code"] == "NOT_FOUND"
     assert data(other.get(f"/api/v1/leads/find/{lead_id}")) == []
+
+
+def test_it_does_not_let_another_integrator_link_and_read_a_client(api, db):
+    client_id = data(api.get(f"/api/v1/leads/{data(post_lead(api, person()))}"))["clientId"]
+    other = api_client_for(ApiUserFactory())
+
+    linked = post_lead(other, {"firstName": "Иван", "mobilePhone": "79161234567", "clientId": client_id})
+
+    assert linked.status_code == 400
+    assert linked.json()["errors"][0]["code"] == "UNKNOWN_REFERENCE"
+    assert other.get(f"/api/v1/clients/{client_id}").status_code == 404
+
+
+def test_it_attaches_a_known_person_but_keeps_the_client_unreadable_to_another_integrator(api, db):
+    client_id = data(api.get(f"/api/v1/leads/{data(post_lead(api, person()))}"))["clientId"]
+    other = api_client_for(ApiUserFactory())
+
+    preview = data(other.post("/api/v1/leads/validate", person(), format="json"))
+    lead = data(other.get(f"/api/v1/leads/{data(post_lead(other, person()))}"))
+
+    assert lead["clientId"] == client_id
+    assert preview == {"valid": True, "matchedClientId": None, "clientMatch": "matched"}
+    assert other.get(f"/api/v1/clients/{client_id}").status_code == 404
+    assert data(other.get(f"/api/v1/loan-applications/{lead['loanApplicationId']}"))["clientId"] == client_id
