@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -70,13 +70,20 @@ def pair_list(model_admin):
     return view
 
 
+def _client_or_404(client_id: str | None) -> Client:
+    """The client named by a form's id; anything but a plain number is simply not found."""
+    if not (client_id and client_id.isascii() and client_id.isdigit()):
+        raise Http404("No such client.")
+    return get_object_or_404(Client, pk=int(client_id))
+
+
 def merge(model_admin):
     def view(request):
         if not (request.user.has_perm(MERGE_PERMISSION) and model_admin.has_change_permission(request)):
             raise PermissionDenied
         source = request.POST if request.method == "POST" else request.GET
-        keep = get_object_or_404(Client, pk=source.get("keep"))
-        remove = get_object_or_404(Client, pk=source.get("remove"))
+        keep = _client_or_404(source.get("keep"))
+        remove = _client_or_404(source.get("remove"))
         if request.method == "POST":
             try:
                 client_merge(keep=keep, remove=remove, user=request.user)
@@ -111,8 +118,8 @@ def not_duplicates(model_admin):
             return HttpResponseNotAllowed(["POST"])
         if not request.user.has_perm(DECIDE_PERMISSION):
             raise PermissionDenied
-        first = get_object_or_404(Client, pk=request.POST.get("first"))
-        second = get_object_or_404(Client, pk=request.POST.get("second"))
+        first = _client_or_404(request.POST.get("first"))
+        second = _client_or_404(request.POST.get("second"))
         try:
             clients_mark_not_duplicates(first=first, second=second, user=request.user)
         except RequestRejected as rejected:

@@ -1,11 +1,12 @@
 """Client records on their own lists, and the back office's own records: merges and decisions."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
 
 from clients.admin.common import admin_link
 from clients.admin.masking import MaskedFieldsMixin, mask_passport_json, sees_full_identity
 from clients.admin.search import ClientSearchMixin
-from clients.models import Address, ClientMerge, IdentityDocument, NotDuplicate, Relative
+from clients.models import Address, Client, ClientMerge, IdentityDocument, NotDuplicate, Relative
+from clients.services.matching import client_identity_refresh
 from leadcore.admin_mixins import ReadOnlyAdminMixin
 
 
@@ -50,6 +51,31 @@ class IdentityDocumentAdmin(_ClientRecordAdmin):
 
     def has_change_permission(self, request, obj=None):
         return super().has_change_permission(request, obj) and sees_full_identity(request.user)
+
+    # A passport is half of a person's matching identity: keep each affected client's key true.
+    def save_model(self, request, obj, form, change):
+        previous = IdentityDocument.objects.filter(pk=obj.pk).values_list("client_id", flat=True).first()
+        super().save_model(request, obj, form, change)
+        self._refresh(request, {obj.client_id, previous} - {None})
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        self._refresh(request, {obj.client_id})
+
+    def delete_queryset(self, request, queryset):
+        client_ids = set(queryset.values_list("client_id", flat=True))
+        super().delete_queryset(request, queryset)
+        self._refresh(request, client_ids)
+
+    def _refresh(self, request, client_ids: set[int]) -> None:
+        for client in Client.objects.filter(pk__in=client_ids):
+            if not client_identity_refresh(client=client):
+                self.message_user(
+                    request,
+                    f"Client #{client.pk} now has the name and passport of another client: merge them under "
+                    "Possible duplicates.",
+                    messages.WARNING,
+                )
 
 
 @admin.register(Address)

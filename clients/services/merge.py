@@ -9,6 +9,7 @@ from django.db.models import Q
 
 from clients.errors import ClientErrorCode
 from clients.models import AddressKind, Client, ClientMerge, NotDuplicate
+from clients.services.matching import client_identity_refresh
 from leadcore.api.errors import Problem, RequestRejected
 
 # Never copied from the removed client: the kept one keeps its kind, its identity and its timestamps.
@@ -76,6 +77,9 @@ def client_merge(*, keep: Client, remove: Client, user) -> ClientMerge:
     removed_id = remove.pk
     remove.delete()
     keep.save()
+    if keep.identity_key is None:
+        # The kept client may now hold the passport it lacked: the next lead must find it.
+        client_identity_refresh(client=keep)
     record = ClientMerge.objects.create(
         kept=keep, removed_client_id=removed_id, removed_snapshot=snapshot, moved=moved, merged_by=user
     )

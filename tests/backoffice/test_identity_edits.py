@@ -3,6 +3,7 @@
 import pytest
 
 from clients.identity import person_identity_key
+from clients.services.merge import client_merge
 from leads.models import Lead
 from tests.backoffice.forms import change_form_data
 from tests.factories import ClientFactory, IdentityDocumentFactory
@@ -42,3 +43,31 @@ def test_it_keeps_the_identity_and_warns_when_the_fix_makes_a_duplicate(as_opera
     assert client.first_name == "Филат"
     assert client.identity_key is None
     assert "Possible duplicates" in response.content.decode()
+
+
+def test_it_gives_the_kept_client_the_identity_of_the_passport_a_merge_brought(administrator, api):
+    kept = ClientFactory(last_name="Филатов", first_name="Филат", patronymic="Филимонович")
+    removed = Lead.objects.get(pk=post_lead(api, person()).json()["data"]).client
+
+    client_merge(keep=kept, remove=removed, user=administrator)
+
+    lead = Lead.objects.get(pk=post_lead(api, person()).json()["data"])
+    assert (lead.client, lead.client_match) == (kept, "matched")
+
+
+def test_it_follows_a_passport_corrected_on_the_documents_own_page(as_administrator, api):
+    lead = Lead.objects.get(pk=post_lead(api, person(passport={"seria": "4008", "no": "111111"})).json()["data"])
+    document = lead.client.documents.get()
+    url = f"/admin/clients/identitydocument/{document.pk}/change/"
+    data = change_form_data(as_administrator.get(url))
+    data["number"] = "503682"
+
+    assert as_administrator.post(url, data).status_code == 302
+
+    again = Lead.objects.get(pk=post_lead(api, person()).json()["data"])
+    assert (again.client, again.client_match) == (lead.client, "matched")
+
+
+@pytest.mark.parametrize("query", ["keep=abc&remove=1", "keep=1&remove=²", "keep=&remove=1"])
+def test_it_answers_404_to_a_merge_page_with_odd_ids(as_administrator, query):
+    assert as_administrator.get(f"/admin/clients/client/duplicates/merge/?{query}").status_code == 404
