@@ -24,9 +24,17 @@ _EXPECTED = {
 }
 
 
+def _item_id(item: dict) -> int | None:
+    """The definition id of an item, also when it came as a string of digits ("7")."""
+    value = item.get("id")
+    if isinstance(value, str) and value.isascii() and value.strip().isdigit():
+        return int(value)
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
 def _definition(item: dict, snapshot: ConfigSnapshot) -> ExtraFieldSpec | None:
-    if item.get("id") is not None:
-        return snapshot.extra_fields_by_id.get(item["id"])
+    if _item_id(item) is not None:
+        return snapshot.extra_fields_by_id.get(_item_id(item))
     return snapshot.extra_fields_by_name.get(item.get("name") or "")
 
 
@@ -34,7 +42,7 @@ def extra_field_name(item: dict, *, snapshot: ConfigSnapshot | None = None) -> s
     """The name the value is placed by: as sent, or the definition's (with its prefix) for an id."""
     if item.get("name"):
         return item["name"]
-    definition = (snapshot or config_snapshot()).extra_fields_by_id.get(item.get("id"))
+    definition = (snapshot or config_snapshot()).extra_fields_by_id.get(_item_id(item))
     return definition.full_name if definition else None
 
 
@@ -89,7 +97,7 @@ def extra_field_problems(items: list[dict]) -> list[Problem]:
     snapshot = config_snapshot()
     problems = []
     for index, item in enumerate(items):
-        item_id = item.get("id")
+        item_id = _item_id(item)
         if item_id is not None and item_id not in snapshot.extra_fields_by_id:
             problems.append(
                 Problem(
@@ -100,6 +108,16 @@ def extra_field_problems(items: list[dict]) -> list[Problem]:
             )
             continue
         definition = _definition(item, snapshot)
+        if definition is not None and item.get("name") and item["name"] != definition.full_name:
+            # The value would be checked as one field and stored as another.
+            problems.append(
+                Problem(
+                    ApiErrorCode.INVALID_FORMAT,
+                    f"extraFields[{index}].name",
+                    f"Definition {definition.id} is {definition.full_name}, not {item['name']}.",
+                )
+            )
+            continue
         value = item.get("value")
         if definition is None or value is None or value == "":
             continue

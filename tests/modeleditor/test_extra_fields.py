@@ -104,3 +104,22 @@ def test_it_refuses_one_client_name_with_two_types(definitions):
     )
     shared = extra_field_define(target="client_company", name="visits", field_type="integer", label="Visits")
     assert shared.full_name == "client.visits"
+
+
+def test_it_refuses_a_definition_id_sent_with_another_fields_name(definitions):
+    items = [{"id": definitions["note"].pk, "name": "contract.limit", "value": "abc"}]
+
+    assert _problems(items) == [
+        (
+            "INVALID_FORMAT",
+            "extraFields[0].name",
+            f"Definition {definitions['note'].pk} is contract.note, not contract.limit.",
+        )
+    ]
+
+
+def test_it_reads_a_definition_id_sent_as_a_string(definitions):
+    item = {"id": str(definitions["visits"].pk), "value": "x"}
+
+    assert extra_field_name(item) == "client.visits"
+    assert _problems([item]) == [("INVALID_FORMAT", "extraFields[0].value", "client.visits must be an integer.")]
