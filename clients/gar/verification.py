@@ -49,7 +49,8 @@ def check_fias_address(address: dict) -> AddressCheck:
 
 
 def compare_with_directory(address: dict, found: DirectoryAddress) -> AddressCheck:
-    text = address.get("fullAddressText") or ""
+    # An id sent without its text is completed from the directory: there is nothing to contradict.
+    text = address.get("fullAddressText") or found.full_address
     flat_from_text = _flat_named_in_text(found, text)
     if flat_from_text is None:
         problem = Problem(

@@ -148,7 +148,7 @@ def _records_problems(lead: ValidLead, user: AbstractBaseUser | None) -> list[Pr
 def _address_problems(lead: ValidLead) -> list[Problem]:
     problems = []
     for path, _kind, address in lead_addresses(lead.data):
-        if "fiasId" in address and "fullAddressText" in address:
+        if "fiasId" in address:
             check: AddressCheck = check_fias_address(address)
             problems += [Problem(p.code, f"{path}.{p.field}", p.message) for p in check.problems]
             address.update(check.parts)

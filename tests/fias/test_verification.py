@@ -158,3 +158,17 @@ def test_it_verifies_every_sample_address_by_its_own_text(gar_sample, expected):
     assert {k: check.parts.get(k) for k in expected["lead_parts"] if k != "fiasId"} == {
         k: v for k, v in expected["lead_parts"].items() if k != "fiasId"
     } | {"fullAddressText": expected["full_address_with_postal_code"]}
+
+
+def test_it_completes_an_address_sent_by_fias_id_alone(gar_sample):
+    check = check_fias_address({"fiasId": HOUSE_11})
+
+    assert check.problems == []
+    assert check.parts["fullAddressText"] == "г Москва, ул Сухонская, д 11"
+    assert (check.parts["postalCode"], check.parts["houseNo"]) == ("127642", "11")
+
+
+def test_it_refuses_an_unknown_fias_id_sent_alone(gar_sample):
+    check = check_fias_address({"fiasId": "00000000-0000-0000-0000-000000000000"})
+
+    assert [(p.code, p.field) for p in check.problems] == [("FIAS_NOT_FOUND", "fiasId")]

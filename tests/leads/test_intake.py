@@ -189,3 +189,15 @@ def test_it_drafts_the_contract_under_the_managers_legal_entity(api, demo_manage
     assert contract.credit_product_id == 101339
     assert contract.getting_money_method_id == 102392
     assert contract.application.manager == demo_manager
+
+
+def test_it_checks_a_fias_id_sent_without_its_text(api, gar_sample):
+    unknown = {"countryId": 643, "fiasId": "00000000-0000-0000-0000-000000000000"}
+    known = {"countryId": 643, "fiasId": "5ee84ac0-eb9a-4b42-b814-2f5f7c27c255"}
+
+    rejected = post_lead(api, {"firstName": "А", "mobilePhone": "79160000000", "addressData": unknown})
+    accepted = post_lead(api, {"firstName": "А", "mobilePhone": "79160000000", "addressData": known})
+
+    assert codes(rejected) == {("FIAS_NOT_FOUND", "addressData.fiasId")}
+    address = Lead.objects.get(pk=accepted.json()["data"]).client.addresses.get()
+    assert (address.verification, address.full_address_text) == ("verified", "г Москва, ул Сухонская, д 11")
