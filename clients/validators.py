@@ -49,7 +49,7 @@ def ogrn_is_valid(ogrn: str) -> bool:
 
 
 def luhn_is_valid(number: str) -> bool:
-    if not number.isdigit() or not 12 <= len(number) <= 19:
+    if not number.isdigit() or not 13 <= len(number) <= 19:
         return False
     total = 0
     for i, d in enumerate(reversed(number)):

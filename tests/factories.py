@@ -104,7 +104,7 @@ class ContractFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Contract
 
-    application = factory.SubFactory(LoanApplicationFactory)
+    application = factory.SubFactory(LoanApplicationFactory, status="approved")
     client = factory.SelfAttribute("application.client")
     number = factory.Sequence(lambda n: f"T-{n:09d}")
     amount = factory.SelfAttribute("application.amount")

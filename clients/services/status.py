@@ -61,5 +61,23 @@ def loan_application_set_status(*, application: LoanApplication, status: str, us
 
 @transaction.atomic
 def contract_set_status(*, contract: Contract, status: str, user) -> Contract:
-    """draft → signed → cancelled; anything else is STATUS_TRANSITION_NOT_ALLOWED (409)."""
+    """draft → signed → cancelled; anything else is STATUS_TRANSITION_NOT_ALLOWED (409).
+
+    Only the contract of an approved application can be signed (CONTRACT_APPLICATION_NOT_APPROVED).
+    """
+    if status == ContractStatus.SIGNED:
+        application_status = LoanApplication.objects.filter(pk=contract.application_id).values_list(
+            "status", flat=True
+        )[0]
+        if application_status != LoanApplicationStatus.APPROVED:
+            raise RequestRejected(
+                [
+                    Problem(
+                        ClientErrorCode.CONTRACT_APPLICATION_NOT_APPROVED,
+                        "status",
+                        f"{contract} cannot be signed while its application is {application_status}.",
+                    )
+                ],
+                status=409,
+            )
     return _change(record=contract, transitions=CONTRACT_TRANSITIONS, status=status, user=user)

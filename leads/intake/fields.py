@@ -117,7 +117,7 @@ class Digits(Text):
 
 class CardNumber(Digits):
     def __init__(self, **kwargs):
-        super().__init__(lengths=tuple(range(12, 20)), checksum=validators.luhn_is_valid, label="Card number", **kwargs)
+        super().__init__(lengths=tuple(range(13, 20)), checksum=validators.luhn_is_valid, label="Card number", **kwargs)
 
 
 class Pattern(Text):

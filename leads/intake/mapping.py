@@ -202,5 +202,5 @@ def redact(payload: dict) -> dict:
     number = stored.get("cardNumber")
     if isinstance(number, str | int) and not isinstance(number, bool):
         number_digits = digits(str(number))
-        stored["cardNumber"] = card_mask(number_digits) if len(number_digits) >= 12 else "*" * len(number_digits)
+        stored["cardNumber"] = card_mask(number_digits) if len(number_digits) >= 13 else "*" * len(number_digits)
     return stored

@@ -39,9 +39,22 @@ def test_it_approves_an_application_and_records_who(decision_system, lead):
     assert LogEntry.objects.get(object_id=str(application.pk)).get_change_message() == "Status: new → approved."
 
 
+def test_it_signs_the_contract_of_an_approved_application_only(decision_system, lead):
+    client = api_client_for(decision_system)
+    url = f"/api/v1/contracts/{lead.contract_id}/status"
+
+    too_early = client.post(url, {"status": "signed"}, format="json")
+
+    assert too_early.status_code == 409
+    assert too_early.json()["errors"][0]["code"] == "CONTRACT_APPLICATION_NOT_APPROVED"
+    assert Contract.objects.get(pk=lead.contract_id).status == "draft"
+
+
 def test_it_signs_then_cancels_a_contract_but_never_signs_a_cancelled_one(decision_system, lead):
     client = api_client_for(decision_system)
     url = f"/api/v1/contracts/{lead.contract_id}/status"
+    approve = f"/api/v1/loan-applications/{lead.loan_application_id}/status"
+    assert client.post(approve, {"status": "approved"}, format="json").status_code == 200
 
     signed = client.post(url, {"status": "signed"}, format="json")
     cancelled = client.post(url, {"status": "cancelled"}, format="json")
