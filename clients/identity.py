@@ -36,6 +36,22 @@ def name_normalize(value: str | None) -> str:
     return _SEPARATORS.sub(" ", text).strip()
 
 
+RUSSIAN_PASSPORT_TYPE_ID = 102126
+_NOT_ALPHANUMERIC = re.compile(r"[\W_]+")
+
+
+def is_russian_passport(document_type_id: int | None) -> bool:
+    """A lead's passport with no document type is a Russian passport, as in the lending core."""
+    return document_type_id in (None, RUSSIAN_PASSPORT_TYPE_ID)
+
+
+def document_part_normalize(value: str | None, *, document_type_id: int | None) -> str:
+    """A Russian passport's series and number are digits; other documents keep their letters."""
+    if is_russian_passport(document_type_id):
+        return digits(value or "")
+    return _NOT_ALPHANUMERIC.sub("", name_normalize(value))
+
+
 def person_identity_key(
     *,
     last_name: str | None,
@@ -43,12 +59,19 @@ def person_identity_key(
     patronymic: str | None,
     series: str | None,
     number: str | None,
+    document_type_id: int | None = None,
 ) -> str | None:
-    """None when any of the five parts is missing: such a lead never matches anyone."""
+    """None when any of the five parts is missing: such a lead never matches anyone.
+
+    A document other than a Russian passport carries its type, so that a driving licence never
+    matches a passport with the same digits.
+    """
     parts = [name_normalize(last_name), name_normalize(first_name), name_normalize(patronymic)]
-    parts += [digits(series or ""), digits(number or "")]
+    parts += [document_part_normalize(v, document_type_id=document_type_id) for v in (series, number)]
     if not all(parts):
         return None
+    if not is_russian_passport(document_type_id):
+        parts.append(f"type{document_type_id}")
     return "person:" + "|".join(parts)
 
 

@@ -6,7 +6,6 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 
 from clients.identity import company_identity_key, person_identity_key
 from clients.models import Address, Client, ClientKind, IdentityDocument, LegalEntity, Relative
@@ -45,6 +44,7 @@ def client_identity(data: ClientData) -> str | None:
         patronymic=data.fields.get("patronymic"),
         series=document.get("series"),
         number=document.get("number"),
+        document_type_id=document.get("document_type_id"),
     )
 
 
@@ -107,9 +107,6 @@ def _client_records_create(*, client: Client, data: ClientData) -> None:
         Relative.objects.bulk_create(Relative(client=client, **r) for r in data.relatives)
 
 
-RUSSIAN_PASSPORT_TYPE_ID = 102126
-
-
 @transaction.atomic
 def client_identity_refresh(*, client: Client) -> bool:
     """Recompute the matching key after an operator edited names or the passport.
@@ -117,16 +114,16 @@ def client_identity_refresh(*, client: Client) -> bool:
     False (the key left as it was) when another client already has the new identity: the two
     are the same person and belong merged, not matched at random.
     """
-    document = (
-        client.documents.filter(Q(document_type__isnull=True) | Q(document_type_id=RUSSIAN_PASSPORT_TYPE_ID))
-        .order_by("-id")
-        .first()
-    )
+    document = client.documents.order_by("-id").first()
     data = ClientData(
         kind=client.kind,
         fields={"last_name": client.last_name, "first_name": client.first_name, "patronymic": client.patronymic,
                 "inn": client.inn},
-        document={"series": document.series, "number": document.number} if document else None,
+        document=(
+            {"series": document.series, "number": document.number, "document_type_id": document.document_type_id}
+            if document
+            else None
+        ),
     )  # fmt: skip
     key = client_identity(data)
     if key == client.identity_key:

@@ -3,6 +3,7 @@
 from typing import Any
 
 from clients.addresses import LEAD_ADDRESS_FIELDS
+from clients.identity import is_russian_passport
 from clients.models import AddressKind, ClientKind
 from clients.services.matching import ClientData
 from clients.validators import card_mask, digits
@@ -128,8 +129,8 @@ def pick(source: dict | None, mapping: dict[str, str]) -> dict[str, Any]:
 
 def passport_fields(passport: dict | None) -> dict[str, Any]:
     document = pick(passport, PASSPORT_FIELDS)
-    # A Russian passport (no document type) is identified by digits alone: "40 08" is "4008".
-    if document and document.get("document_type_id") is None:
+    # A Russian passport is identified by digits alone: "40 08" is "4008".
+    if document and is_russian_passport(document.get("document_type_id")):
         for key in ("series", "number"):
             if key in document:
                 document[key] = digits(document[key])

@@ -9,6 +9,7 @@ from django.utils import timezone
 from rest_framework.exceptions import ValidationError
 
 from clients.gar.verification import AddressCheck, check_fias_address
+from clients.identity import is_russian_passport
 from clients.models import AddressVerification, Client, CreditProduct, Manager
 from clients.selectors import clients_visible_to
 from clients.validators import digits
@@ -84,7 +85,6 @@ def _date_problems(data: dict) -> list[Problem]:
     return problems
 
 
-RUSSIAN_PASSPORT_TYPE = 102126
 RUSSIAN_PASSPORT_DIGITS = {"seria": 4, "no": 6}
 
 
@@ -93,7 +93,7 @@ def _identity_problems(data: dict) -> list[Problem]:
     if data.get("naturalPerson", True) and "inn" in data and len(data["inn"]) != 12:
         problems.append(Problem(ApiErrorCode.INVALID_FORMAT, "inn", "A person's INN has 12 digits."))
     passport = data.get("passport") or {}
-    if passport.get("complementaryDocTypeId", RUSSIAN_PASSPORT_TYPE) == RUSSIAN_PASSPORT_TYPE:
+    if is_russian_passport(passport.get("complementaryDocTypeId")):
         for key, length in RUSSIAN_PASSPORT_DIGITS.items():
             value = passport.get(key)
             if value and (re.search(r"[^\d\s]", value) or len(digits(value)) != length):

@@ -156,3 +156,15 @@ def test_it_creates_one_client_for_simultaneous_leads_of_a_new_person():
     assert Client.objects.count() == 1
     assert Lead.objects.count() == LoanApplication.objects.count() == threads_count
     assert Lead.objects.filter(client_match="created").count() == 1
+
+
+def test_it_matches_a_foreign_passport_by_its_letters_and_never_a_russian_one_by_digits(api):
+    foreign = {"seria": "AB", "no": "1234567", "complementaryDocTypeId": 102123}
+    first = client_of(post_lead(api, person(passport=foreign)))
+
+    again = client_of(post_lead(api, person(passport=foreign | {"seria": "ab"})))
+    other_series = client_of(post_lead(api, person(passport=foreign | {"seria": "AC"})))
+    licence = client_of(post_lead(api, person(passport=foreign | {"complementaryDocTypeId": 102121})))
+
+    assert again == first
+    assert len({first.pk, other_series.pk, licence.pk}) == 3
