@@ -164,7 +164,11 @@ def client_data(data: dict, *, address_verification: dict[str, str], extra_field
     for relative in data.get("relatives") or ():
         row = pick(relative, RELATIVE_FIELDS)
         if relative.get("passport"):
-            row["passport"] = {k: str(v) for k, v in relative["passport"].items()}
+            row["passport"] = {
+                prop: str(relative["passport"][prop]) for prop in PASSPORT_FIELDS if prop in relative["passport"]
+            }
+            if is_russian_passport(relative["passport"].get("complementaryDocTypeId")):
+                row["passport"].update({k: digits(row["passport"][k]) for k in ("seria", "no") if k in row["passport"]})
         relatives.append(row)
     return ClientData(
         kind=ClientKind.PERSON if natural_person else ClientKind.COMPANY,

@@ -88,17 +88,24 @@ def _date_problems(data: dict) -> list[Problem]:
 RUSSIAN_PASSPORT_DIGITS = {"seria": 4, "no": 6}
 
 
-def _identity_problems(data: dict) -> list[Problem]:
+def _passport_problems(passport: dict | None, path: str) -> list[Problem]:
     problems = []
-    if data.get("naturalPerson", True) and "inn" in data and len(data["inn"]) != 12:
-        problems.append(Problem(ApiErrorCode.INVALID_FORMAT, "inn", "A person's INN has 12 digits."))
-    passport = data.get("passport") or {}
-    if is_russian_passport(passport.get("complementaryDocTypeId")):
+    if passport and is_russian_passport(passport.get("complementaryDocTypeId")):
         for key, length in RUSSIAN_PASSPORT_DIGITS.items():
             value = passport.get(key)
             if value and (re.search(r"[^\d\s]", value) or len(digits(value)) != length):
                 message = f"A Russian passport's {key} has {length} digits."
-                problems.append(Problem(ApiErrorCode.INVALID_FORMAT, f"passport.{key}", message))
+                problems.append(Problem(ApiErrorCode.INVALID_FORMAT, f"{path}.{key}", message))
+    return problems
+
+
+def _identity_problems(data: dict) -> list[Problem]:
+    problems = []
+    if data.get("naturalPerson", True) and "inn" in data and len(data["inn"]) != 12:
+        problems.append(Problem(ApiErrorCode.INVALID_FORMAT, "inn", "A person's INN has 12 digits."))
+    problems += _passport_problems(data.get("passport"), "passport")
+    for i, relative in enumerate(data.get("relatives") or ()):
+        problems += _passport_problems(relative.get("passport"), f"relatives[{i}].passport")
     return problems
 
 

@@ -201,3 +201,15 @@ def test_it_checks_a_fias_id_sent_without_its_text(api, gar_sample):
     assert codes(rejected) == {("FIAS_NOT_FOUND", "addressData.fiasId")}
     address = Lead.objects.get(pk=accepted.json()["data"]).client.addresses.get()
     assert (address.verification, address.full_address_text) == ("verified", "г Москва, ул Сухонская, д 11")
+
+
+def test_it_checks_and_normalises_a_relatives_passport(api):
+    good = {"firstName": "Анна", "passport": {"seria": "45 10", "no": "123456", "issueDate": "2015-01-01"}}
+    bad = {"firstName": "Пётр", "passport": {"seria": "45 1", "no": "123456"}}
+
+    rejected = post_lead(api, {"firstName": "А", "mobilePhone": "79160000000", "relatives": [good, bad]})
+    accepted = post_lead(api, {"firstName": "А", "mobilePhone": "79160000000", "relatives": [good]})
+
+    assert codes(rejected) == {("INVALID_FORMAT", "relatives[1].passport.seria")}
+    relative = Lead.objects.get(pk=accepted.json()["data"]).client.relatives.get()
+    assert relative.passport == {"seria": "4510", "no": "123456", "issueDate": "2015-01-01"}
