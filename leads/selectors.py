@@ -32,9 +32,8 @@ def lead_preview(*, payload: dict, user: AbstractBaseUser) -> dict:
     lead = validate_lead(payload, user=user)
     if lead.linked_client is not None:
         return {"valid": True, "matchedClientId": lead.linked_client.pk, "clientMatch": ClientMatch.LINKED}
-    legal_entity = lead.manager.legal_entity if lead.manager else None
     client = mapping.client_data(lead.data, address_verification=lead.address_verification, extra_fields={})
-    known = client_find(data=client, legal_entity=legal_entity)
+    known = client_find(data=client, legal_entity=lead.legal_entity)
     readable = known is not None and clients_visible_to(user).filter(pk=known.pk).exists()
     return {
         "valid": True,

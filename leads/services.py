@@ -32,7 +32,7 @@ def lead_convert(
     *, lead: ValidLead, api_user: AbstractBaseUser | None, idempotency_key: IdempotencyKey | None = None
 ) -> Lead:
     data = lead.data
-    legal_entity = lead.manager.legal_entity if lead.manager else None
+    legal_entity = lead.legal_entity
     extra = mapping.split_extra_fields(lead.extra_fields)
 
     if lead.linked_client is not None:

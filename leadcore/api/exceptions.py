@@ -58,7 +58,6 @@ _STATUS_CODES = {
     exceptions.ParseError: ApiErrorCode.MALFORMED_REQUEST,
     exceptions.UnsupportedMediaType: ApiErrorCode.UNSUPPORTED_MEDIA_TYPE,
     exceptions.NotAcceptable: ApiErrorCode.MALFORMED_REQUEST,
-    exceptions.Throttled: ApiErrorCode.THROTTLED,
     PayloadTooLarge: ApiErrorCode.PAYLOAD_TOO_LARGE,
 }
 

@@ -10,7 +10,7 @@ from rest_framework.exceptions import ValidationError
 
 from clients.gar.verification import AddressCheck, check_fias_address
 from clients.identity import is_russian_passport
-from clients.models import AddressVerification, Client, CreditProduct, Manager
+from clients.models import AddressVerification, Client, CreditProduct, LegalEntity, Manager
 from clients.selectors import clients_visible_to
 from clients.validators import digits
 from leadcore.api.errors import ApiErrorCode, Problem, RequestRejected
@@ -39,6 +39,11 @@ class ValidLead:
     @property
     def natural_person(self) -> bool:
         return self.data.get("naturalPerson", True)
+
+    @property
+    def legal_entity(self) -> LegalEntity | None:
+        """The company's own legal entity the lead belongs to: its manager's."""
+        return self.manager.legal_entity if self.manager else None
 
 
 def prune(value):

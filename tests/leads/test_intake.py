@@ -97,11 +97,14 @@ def test_it_normalises_the_phone_and_rejects_what_is_no_phone(api):
 
 
 def test_it_ignores_unknown_and_read_only_properties_but_keeps_them_in_the_payload(api):
-    response = post_lead(api, {"firstName": "Анна", "mobilePhone": "79160000000", "id": 5, "currentStatus": "X"})
+    body = {"firstName": "Анна", "mobilePhone": "79160000000", "id": 987654, "currentStatus": "X"}
+
+    response = post_lead(api, body)
 
     lead = Lead.objects.get(pk=response.json()["data"])
-    assert lead.pk != 5 or Lead.objects.count() == 1
-    assert lead.payload["currentStatus"] == "X"
+    assert lead.pk != 987654
+    assert not Lead.objects.filter(pk=987654).exists()
+    assert (lead.payload["id"], lead.payload["currentStatus"]) == (987654, "X")
 
 
 @pytest.mark.parametrize(
