@@ -19,3 +19,10 @@ def api(api_user) -> APIClient:
 @pytest.fixture
 def anonymous() -> APIClient:
     return APIClient()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """PBKDF2 is slow by design; the suite's users need no such protection."""
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
