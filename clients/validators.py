@@ -3,6 +3,11 @@
 import re
 import unicodedata
 
+import phonenumbers
+from stdnum import luhn
+from stdnum.ru import inn as ru_inn
+from stdnum.ru import ogrn as ru_ogrn
+
 
 def digits(value: str) -> str:
     """The decimal digits of a value as ASCII: "+7 (916) １２３" is "7916123"."""
@@ -11,55 +16,49 @@ def digits(value: str) -> str:
 
 def inn_is_valid(inn: str) -> bool:
     """Taxpayer number: 10 digits (organisation) or 12 (person), with check digits."""
+    return inn.isascii() and ru_inn.is_valid(inn)
 
-    def check(numbers: str, weights: tuple[int, ...]) -> int:
-        return sum(int(n) * w for n, w in zip(numbers, weights, strict=False)) % 11 % 10
 
-    if not inn.isdigit():
-        return False
-    if len(inn) == 10:
-        return check(inn, (2, 4, 10, 3, 5, 9, 4, 6, 8)) == int(inn[9])
-    if len(inn) == 12:
-        first = check(inn, (7, 2, 4, 10, 3, 5, 9, 4, 6, 8))
-        second = check(inn, (3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8))
-        return first == int(inn[10]) and second == int(inn[11])
-    return False
+# Numbers up to 001-001-998 were issued before the check number was introduced; the Pension Fund's
+# rule verifies only the numbers above it.
+_SNILS_UNCHECKED_UP_TO = 1001998
 
 
 def snils_is_valid(snils: str) -> bool:
-    """Pension insurance number: 11 digits, the last two a checksum of the first nine."""
-    if len(snils) != 11 or not snils.isdigit():
+    """Pension insurance number: 11 digits, the last two a checksum of the first nine.
+
+    python-stdnum has no SNILS module, hence our own rule.
+    """
+    if len(snils) != 11 or not snils.isascii() or not snils.isdigit():
         return False
+    if int(snils[:9]) <= _SNILS_UNCHECKED_UP_TO:
+        return True
     total = sum(int(d) * (9 - i) for i, d in enumerate(snils[:9]))
-    if total > 101:
-        total %= 101
-    expected = 0 if total in (100, 101) else total
+    expected = total % 101 % 100
     return expected == int(snils[9:])
+
+
+def ogrn_form_is_valid(ogrn: str) -> bool:
+    """An OGRN (13 digits) starts with 1 or 5, an OGRNIP (15 digits) with 3; other leading digits
+    belong to other register entries (ГРН), not to a registration number."""
+    first_digits = {13: "15", 15: "3"}.get(len(ogrn), "")
+    return ogrn.isascii() and ogrn.isdigit() and ogrn[0] in first_digits
 
 
 def ogrn_is_valid(ogrn: str) -> bool:
     """OGRN (13 digits) of a company or OGRNIP (15 digits) of a sole trader."""
-    if not ogrn.isdigit():
+    if not ogrn_form_is_valid(ogrn):
         return False
     if len(ogrn) == 13:
-        return int(ogrn[:12]) % 11 % 10 == int(ogrn[12])
-    if len(ogrn) == 15:
-        return int(ogrn[:14]) % 13 % 10 == int(ogrn[14])
-    return False
+        return ru_ogrn.is_valid(ogrn)
+    # python-stdnum compares an OGRNIP's last digit with the whole remainder mod 13, which has two
+    # digits for 10-12, so it rejects real numbers; the check digit is the remainder's last digit.
+    return int(ogrn[:14]) % 13 % 10 == int(ogrn[14])
 
 
 def luhn_is_valid(number: str) -> bool:
-    if not number.isdigit() or not 13 <= len(number) <= 19:
-        return False
-    total = 0
-    for i, d in enumerate(reversed(number)):
-        n = int(d)
-        if i % 2:
-            n *= 2
-            if n > 9:
-                n -= 9
-        total += n
-    return total % 10 == 0
+    """A card number: 13 to 19 digits with a Luhn check digit."""
+    return number.isascii() and number.isdigit() and 13 <= len(number) <= 19 and luhn.is_valid(number)
 
 
 def card_mask(number: str) -> str:
@@ -67,23 +66,38 @@ def card_mask(number: str) -> str:
     return number[:6] + "*" * (len(number) - 10) + number[-4:]
 
 
-def phone_normalize(value: str) -> str | None:
-    """International digits (79886542301) or None when the value cannot be a phone number.
+_PHONE_CHARACTERS = re.compile(r"\+?[\d\s().\-]+")
+_PHONE_MAX_LENGTH = 64
+_HOME_REGION = "RU"
 
-    A Russian number written domestically (8 916 …) is turned into its international form.
+
+def _valid_e164(text: str, region: str | None) -> str | None:
+    try:
+        number = phonenumbers.parse(text, region)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(number):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164).removeprefix("+")
+
+
+def phone_normalize(value: str) -> str | None:
+    """E.164 digits without "+" (79886542301), or None when no such number can exist.
+
+    Read as libphonenumber reads a number dialled in Russia: 8 916 …, 916 … (10 digits, no trunk
+    prefix), 810 375 … and +375 … all work. What it does not read there is tried as international
+    digits without the plus, as integrators send them (79161234567, 37369123456) or after the 00
+    prefix used outside Russia. A number must be *valid*, not merely of a possible length: ranges
+    that no operator has been given are refused, so a range newer than the pinned library's
+    metadata is refused too until the library is upgraded.
     """
-    if re.search(r"[^\d\s+()\-.]", value):
+    if len(value) > _PHONE_MAX_LENGTH or not _PHONE_CHARACTERS.fullmatch(value.strip()):
         return None
     number = digits(value)
-    if len(number) == 11 and number.startswith("8") and not value.lstrip().startswith("+"):
-        number = "7" + number[1:]
-    if len(number) == 10 and number.startswith("9"):
-        number = "7" + number
-    if number.startswith("7") and len(number) != 11:
-        return None
-    if not 10 <= len(number) <= 15 or number.startswith("0"):
-        return None
-    return number
+    if value.strip().startswith("+"):
+        return _valid_e164("+" + number, None)
+    international = number[2:] if number.startswith("00") else number
+    return _valid_e164(number, _HOME_REGION) or _valid_e164("+" + international, None)
 
 
 def text_clean(value: str) -> str:

@@ -5,19 +5,16 @@ import re
 from django.db.models import Exists, OuterRef, Q
 
 from clients.models import IdentityDocument
-from clients.validators import digits
+from clients.validators import digits, phone_normalize
 
 _NUMERIC = re.compile(r"^[\d\s()+\-]+$")
 
 
-def _phones(number: str) -> set[str]:
-    # Operators type numbers the way people say them: 8 916 …, 916 …, +7 916 …
-    phones = {number}
-    if len(number) == 10:
-        phones.add("7" + number)
-    if len(number) == 11 and number[0] == "8":
-        phones.add("7" + number[1:])
-    return phones
+def _phones(term: str, number: str) -> set[str]:
+    # Read the way the intake reads a phone (8 916 …, 916 …, 810 375 …), so the stored E.164
+    # digits match; the bare digits too, for rows stored before phones were normalised so.
+    normalised = phone_normalize(term)
+    return {number, normalised} if normalised else {number}
 
 
 def _passport(number: str, client_ref: str) -> Q:
@@ -38,7 +35,7 @@ def client_search_q(term: str, *, prefix: str = "") -> Q | None:
     number = digits(term)
     if number and _NUMERIC.match(term):
         query = (
-            Q(**{f"{prefix}mobile_phone__in": _phones(number)})
+            Q(**{f"{prefix}mobile_phone__in": _phones(term, number)})
             | Q(**{f"{prefix}inn": number})
             | Q(**{f"{prefix}snils": number})
             | _passport(number, client_ref)

@@ -95,29 +95,55 @@ class Phone(Text):
         return number
 
 
-class Digits(Text):
-    """Digits only once separators are dropped, of one of the allowed lengths, with a checksum."""
+def _lengths_text(lengths: tuple[int, ...]) -> str:
+    if len(lengths) > 2 and lengths == tuple(range(lengths[0], lengths[-1] + 1)):
+        return f"{lengths[0]} to {lengths[-1]}"
+    return " or ".join(str(n) for n in lengths)
 
-    def __init__(self, *, lengths: tuple[int, ...], checksum=None, label: str, **kwargs):
+
+class Digits(Text):
+    """Digits only once separators are dropped, of one of the allowed lengths, with a checksum.
+
+    Messages name the contract's property (`snils`, `employerInn`): the field's `label` would be
+    DRF's capitalised guess ("Snils", "Employerinn").
+    """
+
+    def __init__(self, *, lengths: tuple[int, ...], checksum=None, **kwargs):
         self.lengths = lengths
         self.checksum = checksum
-        self.label = label
         super().__init__(**kwargs)
 
     def to_internal_value(self, data):
         text = super().to_internal_value(data)
         if re.search(r"[^\d\s\-]", text) or len(validators.digits(text)) not in self.lengths:
-            lengths = " or ".join(str(n) for n in self.lengths)
-            raise invalid(f"{self.label} must be {lengths} digits.")
+            raise invalid(f"{self.field_name} must have {_lengths_text(self.lengths)} digits.")
         number = validators.digits(text)
+        self.check_form(number)
         if self.checksum is not None and not self.checksum(number):
-            raise bad_checksum(f"{self.label} has a wrong check digit.")
+            raise bad_checksum(f"{self.field_name} has a wrong check digit.")
         return number
+
+    def check_form(self, number: str) -> None:
+        """What the digits must look like besides their length; checked before the checksum."""
 
 
 class CardNumber(Digits):
     def __init__(self, **kwargs):
-        super().__init__(lengths=tuple(range(13, 20)), checksum=validators.luhn_is_valid, label="Card number", **kwargs)
+        super().__init__(lengths=tuple(range(13, 20)), checksum=validators.luhn_is_valid, **kwargs)
+
+
+class RegistrationNumber(Digits):
+    """OGRN of a company or OGRNIP of a sole trader."""
+
+    def __init__(self, **kwargs):
+        super().__init__(lengths=(13, 15), checksum=validators.ogrn_is_valid, **kwargs)
+
+    def check_form(self, number: str) -> None:
+        if not validators.ogrn_form_is_valid(number):
+            raise invalid(
+                f"{self.field_name} must be an OGRN (13 digits starting with 1 or 5) "
+                "or an OGRNIP (15 digits starting with 3)."
+            )
 
 
 class Pattern(Text):

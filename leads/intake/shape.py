@@ -20,6 +20,7 @@ from leads.intake.fields import (
     Money,
     Pattern,
     Phone,
+    RegistrationNumber,
     SubdivisionCode,
     Text,
     items,
@@ -128,7 +129,7 @@ class LeadIn(serializers.Serializer):
     lastName = Text(max_length=50)
     patronymic = Text(max_length=50)
     title = Text(max_length=255)
-    registrationNumber = Digits(lengths=(13, 15), checksum=validators.ogrn_is_valid, label="OGRN / OGRNIP")
+    registrationNumber = RegistrationNumber()
     sexId = Id()
     birthDate = Date()
     birthPlace = Text(max_length=255)
@@ -136,8 +137,8 @@ class LeadIn(serializers.Serializer):
     mobilePhone = Phone(max_length=50)
     mobilePhoneCheck = Flag()
     email = serializers.EmailField(required=False, max_length=254)
-    inn = Digits(lengths=(10, 12), checksum=validators.inn_is_valid, label="INN")
-    snils = Digits(lengths=(11,), checksum=validators.snils_is_valid, label="SNILS")
+    inn = Digits(lengths=(10, 12), checksum=validators.inn_is_valid)
+    snils = Digits(lengths=(11,), checksum=validators.snils_is_valid)
     passport = PassportIn()
     addressData = AddressIn()
     registrationAddressData = AddressIn()
@@ -168,7 +169,7 @@ class LeadIn(serializers.Serializer):
     rosfinmonitoringCheck = Flag()
     ufmsCheck = Flag()
     employerTitle = Text(max_length=255)
-    employerInn = Digits(lengths=(10, 12), checksum=validators.inn_is_valid, label="Employer INN")
+    employerInn = Digits(lengths=(10, 12), checksum=validators.inn_is_valid)
     meanIncome = Money()
     averageMonthlyCost = Money()
     monthlyCreditPayment = Money()

@@ -107,7 +107,7 @@ def _passport_problems(passport: dict | None, path: str) -> list[Problem]:
 def _identity_problems(data: dict) -> list[Problem]:
     problems = []
     if data.get("naturalPerson", True) and "inn" in data and len(data["inn"]) != 12:
-        problems.append(Problem(ApiErrorCode.INVALID_FORMAT, "inn", "A person's INN has 12 digits."))
+        problems.append(Problem(ApiErrorCode.INVALID_FORMAT, "inn", "A person's inn must have 12 digits."))
     problems += _passport_problems(data.get("passport"), "passport")
     for i, relative in enumerate(data.get("relatives") or ()):
         problems += _passport_problems(relative.get("passport"), f"relatives[{i}].passport")

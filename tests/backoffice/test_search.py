@@ -88,3 +88,21 @@ def test_it_finds_applications_and_contracts_by_the_clients_passport(as_operator
 def test_it_finds_nothing_for_an_unknown_key(as_operator, wanted, others):
     assert _found(as_operator.get("/admin/clients/client/", {"q": "0000 000000"})) == set()
     assert _found(as_operator.get("/admin/clients/client/", {"q": "Несуществующий"})) == set()
+
+
+@pytest.mark.parametrize(
+    ("stored", "term"),
+    [
+        ("74951234567", "495 123-45-67"),
+        ("74951234567", "8 (495) 123-45-67"),
+        ("79161234567", "007 916 123 45 67"),
+        ("375291234567", "+375 29 123-45-67"),
+        ("375291234567", "810 375 29 123 45 67"),
+        ("37369123456", "+373 69 123 456"),
+    ],
+)
+def test_it_reads_a_phone_query_the_way_the_intake_reads_a_phone(as_operator, stored, term):
+    client = ClientFactory(mobile_phone=stored)
+    ClientFactory(mobile_phone="79161234568")
+
+    assert _found(as_operator.get("/admin/clients/client/", {"q": term})) == {client.pk}
