@@ -28,8 +28,9 @@ class DuplicatePair:
     reasons: tuple[str, ...]
 
 
-# A value shared by hundreds of clients is a placeholder ("70000000000"), not a person: pairing
-# all of them would be quadratic, so only the newest few of a group are paired.
+# A value shared by hundreds of clients is a placeholder (a shop's own number typed for every
+# customer), not a person: pairing all of them would be quadratic, so only the newest few of a
+# group are paired.
 MAX_GROUP = 20
 
 

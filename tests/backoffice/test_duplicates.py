@@ -101,7 +101,7 @@ def test_it_hides_a_pair_an_operator_marked_as_not_duplicates(as_operator, opera
 
 
 def test_it_pairs_only_the_newest_clients_of_a_placeholder_value():
-    clients = [_person(f"Клиент{n}", "Тест", mobile_phone="70000000000") for n in range(25)]
+    clients = [_person(f"Клиент{n}", "Тест", mobile_phone="74951234567") for n in range(25)]
 
     pairs = _reasons()
 
