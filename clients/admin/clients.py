@@ -13,6 +13,7 @@ from clients.admin.masking import (
     mask_tail,
     sees_full_identity,
 )
+from clients.admin.phones import PhoneFieldsMixin
 from clients.admin.search import ClientSearchMixin
 from clients.models import Address, Client, Contract, IdentityDocument, LoanApplication, Relative
 from clients.services.matching import client_identity_refresh
@@ -66,7 +67,7 @@ class AddressInline(admin.TabularInline):
     extra = 0
 
 
-class RelativeInline(MaskedFieldsMixin, admin.TabularInline):
+class RelativeInline(PhoneFieldsMixin, MaskedFieldsMixin, admin.TabularInline):
     model = Relative
     fields = (
         "last_name",
@@ -144,7 +145,7 @@ class ContractInline(MaskedFieldsMixin, _RecordsInline):
 
 
 @admin.register(Client)
-class ClientAdmin(ClientSearchMixin, MaskedFieldsMixin, admin.ModelAdmin):
+class ClientAdmin(PhoneFieldsMixin, ClientSearchMixin, MaskedFieldsMixin, admin.ModelAdmin):
     list_display = (
         "id",
         "kind",

@@ -4,6 +4,7 @@ from django.contrib import admin, messages
 
 from clients.admin.common import admin_link
 from clients.admin.masking import MaskedFieldsMixin, mask_passport_json, sees_full_identity
+from clients.admin.phones import PhoneFieldsMixin
 from clients.admin.search import ClientSearchMixin
 from clients.models import Address, Client, ClientMerge, IdentityDocument, NotDuplicate, Relative
 from clients.services.matching import client_identity_refresh
@@ -79,14 +80,14 @@ class IdentityDocumentAdmin(_ClientRecordAdmin):
 
 
 @admin.register(Address)
-class AddressAdmin(_ClientRecordAdmin):
+class AddressAdmin(PhoneFieldsMixin, _ClientRecordAdmin):
     list_display = ("id", "client_link", "kind", "__str__", "verification", "fias_id")
     list_filter = ("kind", "verification")
     raw_id_fields = ("client", "purpose", "country")
 
 
 @admin.register(Relative)
-class RelativeAdmin(MaskedFieldsMixin, _ClientRecordAdmin):
+class RelativeAdmin(PhoneFieldsMixin, MaskedFieldsMixin, _ClientRecordAdmin):
     list_display = ("id", "client_link", "__str__", "kinship", "telephone")
     list_select_related = ("client", "kinship")
     raw_id_fields = ("client", "kinship")
