@@ -9,8 +9,12 @@ PHONE_FIELDS = frozenset({"mobile_phone", "telephone"})
 
 
 class PhoneFormField(forms.CharField):
+    # The stored length is checked after normalising: "8 (10) 375 (29) 123-45-67" fits once read,
+    # so the browser must not cut it short.
+    def widget_attrs(self, widget):
+        return {k: v for k, v in super().widget_attrs(widget).items() if k != "maxlength"}
+
     def to_python(self, value):
-        # Normalised before the length is checked: "8 (10) 375 (29) 123-45-67" fits once read.
         text = super().to_python(value)
         if not text:
             return text
@@ -25,5 +29,5 @@ class PhoneFieldsMixin:
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name in PHONE_FIELDS:
-            return db_field.formfield(form_class=PhoneFormField, **kwargs)
+            kwargs["form_class"] = PhoneFormField
         return super().formfield_for_dbfield(db_field, request, **kwargs)

@@ -39,7 +39,7 @@ def test_it_stores_a_relatives_and_an_addresss_phone_as_e164_digits(as_administr
     relative = Relative.objects.create(client=ClientFactory(), first_name="Анна", telephone="79161234567")
     address = AddressFactory(telephone="")
     for path, record, typed, stored in [
-        ("relative", relative, "810 375 29 123-45-67", "375291234567"),
+        ("relative", relative, "8 (10) 375 (29) 123-45-67", "375291234567"),
         ("address", address, "495 123 45 67", "74951234567"),
     ]:
         url = f"/admin/clients/{path}/{record.pk}/change/"
