@@ -34,6 +34,7 @@ def snils_is_valid(snils: str) -> bool:
     if int(snils[:9]) <= _SNILS_UNCHECKED_UP_TO:
         return True
     total = sum(int(d) * (9 - i) for i, d in enumerate(snils[:9]))
+    # The sum itself below 100; otherwise its remainder mod 101, where 100 and 101 are written 00.
     expected = total % 101 % 100
     return expected == int(snils[9:])
 
