@@ -130,6 +130,10 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {"EnvelopeStatusEnum": ["ok"], "ErrorStatusEnum": ["error"]},
 }
 
+# An Idempotency-Key is remembered this long (seconds) after its first use; then it is new again,
+# and `manage.py prune_idempotency_keys` deletes it.
+IDEMPOTENCY_KEY_TTL = env.int("IDEMPOTENCY_KEY_TTL", default=24 * 60 * 60)
+
 # Client matching: when on, a person known to one legal entity is unknown to another.
 CLIENT_MATCH_PER_LEGAL_ENTITY = env.bool("CLIENT_MATCH_PER_LEGAL_ENTITY", default=False)
 

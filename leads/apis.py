@@ -9,7 +9,7 @@ from leadcore.api.envelope import ok
 from leadcore.api.errors import ApiErrorCode, Problem, RequestRejected
 from leadcore.api.schema import enveloped, errors
 from leads import selectors
-from leads.idempotency import Replay, idempotency_begin, idempotency_release
+from leads.idempotency import lead_create_once
 from leads.intake.shape import LeadIn
 from leads.serializers import LeadOut, LeadValidationOut
 from leads.services import lead_create
@@ -24,25 +24,18 @@ class LeadCreateApi(APIView):
         parameters=[OpenApiParameter("Idempotency-Key", str, OpenApiParameter.HEADER, required=False)],
         responses={
             200: enveloped("LeadCreated", serializers.IntegerField(help_text="The new lead's id.")),
-            **errors(400, 401, 409, 413, 422),
+            **errors(400, 401, 409, 413, 422, 503),
         },
     )
     def post(self, request: Request):
-        payload = request.data
-        key = request.headers.get("Idempotency-Key", "").strip()
-        if not key:
-            return ok(lead_create(payload=payload, api_user=request.user).pk)
-        if len(key) > 255:
-            raise RequestRejected([Problem(ApiErrorCode.INVALID_FORMAT, None, "Idempotency-Key is too long.")])
-        claim = idempotency_begin(user=request.user, key=key, payload=payload)
-        if isinstance(claim, Replay):
-            return ok(claim.lead_id)
-        try:
-            lead = lead_create(payload=payload, api_user=request.user, idempotency_key=claim)
-        except BaseException:
-            idempotency_release(key=claim)
-            raise
-        return ok(lead.pk)
+        payload, user = request.data, request.user
+        lead_id = lead_create_once(
+            user=user,
+            key=request.headers.get("Idempotency-Key", ""),
+            payload=payload,
+            create=lambda claim: lead_create(payload=payload, api_user=user, idempotency_key=claim),
+        )
+        return ok(lead_id)
 
 
 class LeadValidateApi(APIView):

@@ -77,7 +77,9 @@ class IdempotencyKey(models.Model):
     request_hash = models.CharField(max_length=64)
     state = models.CharField(max_length=12, choices=IdempotencyState.choices)
     lead = models.ForeignKey(Lead, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
+    # Indexed for `prune_idempotency_keys`, which deletes by age.
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    # Moves whenever another request claims the key: a claim holds the key while this is unchanged.
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

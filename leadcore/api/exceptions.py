@@ -5,6 +5,7 @@ import traceback
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import RequestDataTooBig
+from django.db import InterfaceError, OperationalError
 from django.http import Http404
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -12,6 +13,7 @@ from rest_framework.settings import api_settings
 
 from leadcore.api.envelope import error
 from leadcore.api.errors import ApiErrorCode, Problem, RequestRejected
+from leadcore.db import discard_broken_connections
 
 logger = logging.getLogger(__name__)
 
@@ -92,14 +94,26 @@ def envelope_exception_handler(exc: Exception, context: dict) -> Response:
             response["WWW-Authenticate"] = 'Token realm="api"'
         return response
 
+    if isinstance(exc, (OperationalError, InterfaceError)):
+        # The connection dropped or the server refused it: worth a retry once the database is back,
+        # which the next request finds on a fresh connection.
+        discard_broken_connections()
+        _log_unexpected(f"Database unavailable ({type(exc).__name__})", exc, context)
+        problem = Problem(ApiErrorCode.DATABASE_UNAVAILABLE, None, "The database is unavailable; retry later.")
+        return error([problem], status.HTTP_503_SERVICE_UNAVAILABLE)
+
+    _log_unexpected(f"Unhandled {type(exc).__name__}", exc, context)
+    problem = Problem(code=ApiErrorCode.INTERNAL_ERROR, field=None, message="Internal error.")
+    return error([problem], status.HTTP_500_INTERNAL_SERVER_ERROR)
+
+
+def _log_unexpected(headline: str, exc: BaseException, context: dict) -> None:
     # The exception's message may quote personal data (an IntegrityError repeats the row's
-    # values), so only its type and the stack are logged.
+    # values), so only its type (in the headline) and the stack are logged.
     view = context.get("view")
     logger.error(
-        "Unhandled %s in %s\n%s",
-        type(exc).__name__,
+        "%s in %s\n%s",
+        headline,
         type(view).__name__ if view else "?",
         "".join(traceback.format_tb(exc.__traceback__)),
     )
-    problem = Problem(code=ApiErrorCode.INTERNAL_ERROR, field=None, message="Internal error.")
-    return error([problem], status.HTTP_500_INTERNAL_SERVER_ERROR)

@@ -1,0 +1,18 @@
+"""Database plumbing shared by the API layer and the apps."""
+
+from django.db import connections
+
+
+def discard_broken_connections() -> None:
+    """Close every connection a failure left unusable, so that the next query opens a fresh one.
+
+    Django does this itself only when a request ends; a request that must still write after its
+    connection dropped (freeing its idempotency key) needs it at once. A connection inside a
+    transaction is left alone: the transaction died with it, and the outermost atomic block
+    closes it when its rollback fails.
+    """
+    for conn in connections.all(initialized_only=True):
+        if conn.connection is None or not conn.errors_occurred or conn.in_atomic_block:
+            continue
+        if not conn.is_usable():
+            conn.close()
