@@ -1,6 +1,6 @@
 """Database plumbing shared by the API layer and the apps."""
 
-from django.db import connections
+from django.db import connection, connections
 
 
 def discard_broken_connections() -> None:
@@ -16,3 +16,21 @@ def discard_broken_connections() -> None:
             continue
         if not conn.is_usable():
             conn.close()
+
+
+def backend_pid() -> int | None:
+    """The PostgreSQL server process serving this thread's connection; None on other databases."""
+    if connection.vendor != "postgresql":
+        return None
+    connection.ensure_connection()
+    return connection.connection.info.backend_pid
+
+
+def backend_gone(pid: int) -> bool:
+    """Whether PostgreSQL server process `pid` has ended, and with it any request it served.
+
+    Outside a transaction only: inside one, PostgreSQL answers from the activity it saw first.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT NOT EXISTS (SELECT 1 FROM pg_stat_activity WHERE pid = %s)", [pid])
+        return cursor.fetchone()[0]

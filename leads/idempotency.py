@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from leadcore.api.errors import ApiErrorCode, Problem, RequestRejected
 from leadcore.api.json import PayloadJSONEncoder
-from leadcore.db import discard_broken_connections
+from leadcore.db import backend_gone, backend_pid, discard_broken_connections
 from leads.models import IdempotencyKey, IdempotencyState, Lead
 
 logger = logging.getLogger(__name__)
@@ -24,8 +24,10 @@ logger = logging.getLogger(__name__)
 MAX_KEY_LENGTH = 255
 
 # A failed request frees its key itself (on a fresh connection if its own dropped), so a key stays
-# in progress only when its process died (OOM kill, a worker killed by SIGKILL) or the database was
-# still unreachable when it tried. Such a key is taken over after 30 s, gunicorn's default worker
+# in progress only when the database was still unreachable when it tried, or its process died
+# (OOM kill, SIGKILL). On PostgreSQL such a claim is free as soon as its server process is gone
+# (`holder_pid`); where that cannot be seen (SQLite, a pooler between us and PostgreSQL, a host
+# that vanished without closing its socket) it is taken over after 30 s, gunicorn's default worker
 # timeout: no live request of a default deployment holds a key longer. Should a slower one still be
 # running, `idempotency_complete` refuses its lead, so one key never yields two leads.
 STALE_AFTER = timedelta(seconds=30)
@@ -88,7 +90,11 @@ def idempotency_begin(*, user: AbstractBaseUser, key: str, payload: dict) -> Ide
         try:
             with transaction.atomic():
                 return IdempotencyKey.objects.create(
-                    user=user, key=key, request_hash=fingerprint, state=IdempotencyState.IN_PROGRESS
+                    user=user,
+                    key=key,
+                    request_hash=fingerprint,
+                    state=IdempotencyState.IN_PROGRESS,
+                    holder_pid=backend_pid(),
                 )
         except IntegrityError:
             pass
@@ -103,7 +109,7 @@ def idempotency_begin(*, user: AbstractBaseUser, key: str, payload: dict) -> Ide
                 raise _reused()
             if existing.state == IdempotencyState.COMPLETED:
                 return Replay(lead_id=existing.lead_id)
-            if existing.updated_at >= now - STALE_AFTER:
+            if existing.updated_at >= now - STALE_AFTER and not _holder_gone(existing):
                 raise _in_progress()
             claim = _take_over(existing, fingerprint=fingerprint, now=now)
         if claim is not None:
@@ -111,11 +117,17 @@ def idempotency_begin(*, user: AbstractBaseUser, key: str, payload: dict) -> Ide
     raise _in_progress()
 
 
+def _holder_gone(existing: IdempotencyKey) -> bool:
+    pid = existing.holder_pid
+    return pid is not None and pid != backend_pid() and backend_gone(pid)
+
+
 def _take_over(existing: IdempotencyKey, *, fingerprint: str, now: datetime) -> IdempotencyKey | None:
     """Claim an expired or stale key anew, unless another request changed it since it was read."""
     fresh = {
         "request_hash": fingerprint,
         "state": IdempotencyState.IN_PROGRESS,
+        "holder_pid": backend_pid(),
         "lead": None,
         "created_at": now,
         "updated_at": now,

@@ -77,6 +77,9 @@ class IdempotencyKey(models.Model):
     request_hash = models.CharField(max_length=64)
     state = models.CharField(max_length=12, choices=IdempotencyState.choices)
     lead = models.ForeignKey(Lead, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    # The PostgreSQL server process of the request holding an in-progress claim: once that process
+    # has ended, the request cannot finish, and the key is free at once.
+    holder_pid = models.PositiveIntegerField(null=True, blank=True)
     # Indexed for `prune_idempotency_keys`, which deletes by age.
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     # Moves whenever another request claims the key: a claim holds the key while this is unchanged.

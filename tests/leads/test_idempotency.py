@@ -6,7 +6,7 @@ from unittest import mock
 
 import pytest
 from django.core.management import call_command
-from django.db import OperationalError
+from django.db import DEFAULT_DB_ALIAS, OperationalError, connection, connections
 from django.db.models import QuerySet
 from django.utils import timezone
 
@@ -26,10 +26,25 @@ def backdate(seconds: float, *fields: str) -> None:
     IdempotencyKey.objects.update(**dict.fromkeys(fields or ("created_at", "updated_at"), moment))
 
 
-def claimed(user, body: dict, key: str = "order-1") -> IdempotencyKey:
+def claimed(user, body: dict, key: str = "order-1", holder_pid: int | None = None) -> IdempotencyKey:
     return IdempotencyKey.objects.create(
-        user=user, key=key, request_hash=request_fingerprint(body), state=IdempotencyState.IN_PROGRESS
+        user=user,
+        key=key,
+        request_hash=request_fingerprint(body),
+        state=IdempotencyState.IN_PROGRESS,
+        holder_pid=holder_pid,
     )
+
+
+needs_postgresql = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="server processes are PostgreSQL's; SQLite relies on the 30 s take-over"
+)
+
+
+def second_connection():
+    other = connections.create_connection(DEFAULT_DB_ALIAS)
+    other.ensure_connection()
+    return other
 
 
 def test_it_returns_the_first_lead_for_a_repeated_key(api):
@@ -131,6 +146,34 @@ def test_it_takes_over_a_key_whose_request_died(api, api_user):
 
     assert response.status_code == 200
     assert IdempotencyKey.objects.get().lead_id == response.json()["data"]
+
+
+@needs_postgresql
+def test_it_frees_at_once_a_key_whose_holders_server_process_is_gone(api, api_user):
+    other = second_connection()
+    pid = other.connection.info.backend_pid
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_terminate_backend(%s, 5000)", [pid])
+    other.close()
+    claimed(api_user, person(), holder_pid=pid)
+
+    response = post_lead(api, person(), HTTP_IDEMPOTENCY_KEY="order-1")
+
+    assert response.status_code == 200
+    assert IdempotencyKey.objects.get().lead_id == response.json()["data"]
+
+
+@needs_postgresql
+def test_it_answers_409_while_the_holders_server_process_lives(api, api_user):
+    other = second_connection()
+    try:
+        claimed(api_user, person(), holder_pid=other.connection.info.backend_pid)
+        response = post_lead(api, person(), HTTP_IDEMPOTENCY_KEY="order-1")
+    finally:
+        other.close()
+
+    assert response.status_code == 409
+    assert not Lead.objects.exists()
 
 
 def test_it_refuses_a_stale_key_with_another_body(api, api_user):
