@@ -17,7 +17,7 @@ class ClientMatch(models.TextChoices):
 
 
 class Lead(models.Model):
-    """A lead as received (raw payload, card masked, CVC dropped) and what it became."""
+    """A lead as the contract knows it (card masked, no CVC, unknown properties dropped) and what it became."""
 
     status = models.CharField(max_length=20, choices=LeadStatus.choices, default=LeadStatus.CONVERTED)
     channel = models.CharField(max_length=20, choices=Channel.choices, blank=True)
@@ -26,7 +26,10 @@ class Lead(models.Model):
     )
     payload = models.JSONField(
         encoder=PayloadJSONEncoder,
-        help_text="The request body as received, card number masked, CVC removed.",
+        help_text="The request body's known properties, card numbers masked, security codes removed.",
+    )
+    ignored_properties = models.JSONField(
+        default=list, blank=True, help_text="JSON paths of the properties the contract does not know, not stored."
     )
     client = models.ForeignKey("clients.Client", on_delete=models.PROTECT, related_name="leads")
     client_match = models.CharField(max_length=10, choices=ClientMatch.choices)

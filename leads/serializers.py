@@ -7,7 +7,7 @@ from leads.models import Lead
 
 
 class LeadOut(LeadIn):
-    """The lead as sent (card masked, no CVC) plus what it became."""
+    """The lead as the contract knows it (card masked, no CVC) plus what it became and what was ignored."""
 
     id = serializers.IntegerField()
     loanApplicationId = serializers.IntegerField()
@@ -15,6 +15,7 @@ class LeadOut(LeadIn):
     status = serializers.CharField()
     clientMatch = serializers.ChoiceField(choices=["matched", "created", "linked"])
     createdAt = serializers.DateTimeField()
+    ignoredProperties = serializers.ListField(child=serializers.CharField())
 
     def to_representation(self, lead: Lead) -> dict:
         return {
@@ -26,6 +27,7 @@ class LeadOut(LeadIn):
             "status": lead.status,
             "clientMatch": lead.client_match,
             "createdAt": lead.created_at.isoformat(),
+            "ignoredProperties": lead.ignored_properties,
         }
 
 

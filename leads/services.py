@@ -9,6 +9,7 @@ from clients.services.lending import contract_draft_create, loan_application_cre
 from clients.services.matching import MatchResult, client_match_or_create
 from leads.idempotency import idempotency_complete
 from leads.intake import mapping
+from leads.intake.stored import stored_body
 from leads.intake.validate import ValidLead, validate_lead
 from leads.models import ClientMatch, IdempotencyKey, Lead
 
@@ -54,9 +55,11 @@ def lead_convert(
     contract = contract_draft_create(
         application=application, fields=mapping.contract_fields(data), extra_fields=extra["contract"]
     )
+    body = stored_body(lead.payload)
     created = Lead.objects.create(
         api_user=api_user,
-        payload=mapping.redact(lead.payload),
+        payload=body.payload,
+        ignored_properties=body.ignored,
         client=match.client,
         client_match=outcome,
         match_details={"fields": list(match.matched_fields), "scope": match.scope},

@@ -199,13 +199,3 @@ def contract_fields(data: dict) -> dict[str, Any]:
     if "cardNumber" in data:
         fields["card_number_masked"] = card_mask(data["cardNumber"])
     return fields
-
-
-def redact(payload: dict) -> dict:
-    """The body as it may be stored: no CVC at all, the card number masked."""
-    stored = {k: v for k, v in payload.items() if k != "cardCvc"}
-    number = stored.get("cardNumber")
-    if isinstance(number, str | int) and not isinstance(number, bool):
-        number_digits = digits(str(number))
-        stored["cardNumber"] = card_mask(number_digits) if len(number_digits) >= 13 else "*" * len(number_digits)
-    return stored

@@ -16,11 +16,13 @@ from clients.validators import digits
 from leadcore.api.errors import ApiErrorCode, Problem, RequestRejected
 from leadcore.api.exceptions import validation_problems
 from leads.errors import LeadErrorCode
+from leads.intake.card_data import mask_card_numbers, means_security_code, scrub
 from leads.intake.extra_fields import extra_field_name, extra_field_problems
 from leads.intake.mapping import lead_addresses
 from leads.intake.references import reference_problems
 from leads.intake.required import required_field_problems
 from leads.intake.shape import LEAD_IN
+from leads.intake.stored import NOT_CARD_DATA
 from modeleditor.cache import config_snapshot
 
 
@@ -186,4 +188,15 @@ def validate_lead(payload: dict, *, user: AbstractBaseUser | None) -> ValidLead:
     problems += _address_problems(lead)
     if problems:
         raise RequestRejected(problems)
+    _scrub_card_data(lead)
     return lead
+
+
+def _scrub_card_data(lead: ValidLead) -> None:
+    """What becomes records holds no card number in full and no security code, under any name."""
+    lead.data = scrub(lead.data, numbers=False, keep=NOT_CARD_DATA)
+    lead.extra_fields = [
+        (name, mask_card_numbers(value) if isinstance(value, str) else value)
+        for name, value in lead.extra_fields
+        if not means_security_code(name)
+    ]

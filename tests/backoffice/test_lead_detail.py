@@ -1,10 +1,12 @@
 """A lead's page: the body as received beside what it became, and why that client."""
 
 import pytest
+from django.test import Client as BrowserClient
 
 from leads.models import Lead
 from tests.backoffice.factories import LeadFactory
-from tests.leads.conftest import person, post_lead
+from tests.factories import StaffUserFactory
+from tests.leads.conftest import assert_no_card_data, card_shapes, person, post_lead
 
 pytestmark = pytest.mark.django_db
 
@@ -26,6 +28,24 @@ def test_it_shows_a_lead_from_the_api_with_its_records_and_the_matched_fields(ap
     assert "&quot;cardNumber&quot;: &quot;••••••••••••1111&quot;" in html
     assert "cardCvc" not in html
     assert "503682" not in html
+
+
+@pytest.mark.parametrize("viewer", ["superuser", "as_administrator", "as_operator"])
+def test_it_shows_no_card_number_and_no_cvc_on_the_lead_page_whatever_shape_they_came_in(api, request, viewer):
+    if viewer == "superuser":
+        browser = BrowserClient()
+        browser.force_login(StaffUserFactory(is_superuser=True))
+    else:
+        browser = request.getfixturevalue(viewer)
+    lead_id = post_lead(api, card_shapes()).json()["data"]
+
+    page = browser.get(f"/admin/leads/lead/{lead_id}/change/")
+
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert_no_card_data(html)
+    assert "cvv" not in html
+    assert "8648" in html
 
 
 def test_it_lists_leads_with_the_phone_masked(as_operator):
