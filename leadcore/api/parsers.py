@@ -1,4 +1,9 @@
-"""JSON parser that refuses oversized bodies and anything but a JSON object PostgreSQL can store."""
+"""JSON parser that refuses oversized bodies and anything but a JSON object PostgreSQL can store.
+
+Nesting is bounded here, before any code walks the tree recursively: the contract is about six
+levels deep (lead, addresses, address, fiasChain, parents, parent), and a body nested hundreds
+of levels deep would otherwise raise RecursionError or hold a worker for seconds further on.
+"""
 
 import json
 import re
@@ -8,10 +13,15 @@ from django.conf import settings
 from rest_framework import exceptions
 from rest_framework.parsers import JSONParser
 
+from leadcore.api.errors import ApiErrorCode, Problem, RequestRejected
 from leadcore.api.exceptions import PayloadTooLarge
 
+MAX_DEPTH = 20
 # "\u0000" not itself escaped: PostgreSQL's JSON cannot hold a NUL character.
 _ESCAPED_NUL = re.compile(r"(?<!\\)(?:\\\\)*\\u0000")
+# json.loads joins a valid pair into one character, so any surrogate left is a lone one: no
+# UTF-8 text can hold it and PostgreSQL refuses it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _no_constants(name: str):
@@ -34,9 +44,37 @@ class BoundedJSONParser(JSONParser):
         except (UnicodeDecodeError, ValueError) as exc:
             raise exceptions.ParseError(f"The body is not valid JSON: {exc}") from None
         except RecursionError:
-            raise exceptions.ParseError("The body is nested too deeply.") from None
+            raise _unstorable(_TOO_DEEP) from None
         if not isinstance(data, dict):
             raise exceptions.ParseError("The body must be a JSON object.")
         if _ESCAPED_NUL.search(text):
             raise exceptions.ParseError("The body contains a NUL character (\\u0000), which cannot be stored.")
+        if problem := _tree_problem(data):
+            raise _unstorable(problem)
         return data
+
+
+_TOO_DEEP = f"The body is nested more than {MAX_DEPTH} levels deep."
+_LONE_SURROGATE = "The body contains a lone UTF-16 surrogate (\\ud800-\\udfff), which is no character."
+
+
+def _unstorable(message: str) -> RequestRejected:
+    return RequestRejected([Problem(ApiErrorCode.INVALID_FORMAT, None, message)])
+
+
+def _tree_problem(data: dict) -> str | None:
+    """Why the parsed body cannot be taken, walked without recursion; None when it can."""
+    pending = [(data, 1)]
+    while pending:
+        container, depth = pending.pop()
+        if depth > MAX_DEPTH:
+            return _TOO_DEEP
+        pairs = container.items() if isinstance(container, dict) else enumerate(container)
+        for key, value in pairs:
+            if isinstance(value, dict | list):
+                pending.append((value, depth + 1))
+            elif isinstance(value, str) and not value.isascii() and _SURROGATE.search(value):
+                return _LONE_SURROGATE
+            if isinstance(key, str) and not key.isascii() and _SURROGATE.search(key):
+                return _LONE_SURROGATE
+    return None

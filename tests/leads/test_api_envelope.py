@@ -54,9 +54,8 @@ def test_it_requires_a_token_on_every_read(anonymous, db, path):
 @pytest.mark.parametrize(
     "body",
     [b"{not json", b'{"firstName": "\xff"}', b"[1, 2]", b'"text"', b'{"foo": "x\\u0000y"}',
-     b'{"addressData": {"attributes": {"k\\u0000": "v"}}}', b'{"foo": NaN}', b'{"foo": -Infinity}',
-     b'{"a": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"],
-    ids=["broken", "bad-utf8", "array", "string", "nul", "nul-in-key", "nan", "infinity", "deep"],
+     b'{"addressData": {"attributes": {"k\\u0000": "v"}}}', b'{"foo": NaN}', b'{"foo": -Infinity}'],
+    ids=["broken", "bad-utf8", "array", "string", "nul", "nul-in-key", "nan", "infinity"],
 )  # fmt: skip
 def test_it_rejects_a_body_that_is_not_a_json_object(api, body):
     response = api.post("/api/v1/leads", body, content_type="application/json")
