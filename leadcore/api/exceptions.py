@@ -1,6 +1,7 @@
 """Turns every exception an API view can raise into the envelope, with every problem listed."""
 
 import logging
+import re
 import traceback
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
@@ -64,10 +65,31 @@ _STATUS_CODES = {
 }
 
 
+_PATH_PARTS = re.compile(r"(\[\d+\]|\.)")
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,63}")
+_LONG_NUMBER = re.compile(r"\d{5}")
+
+
+def _loggable_path(path: str | None) -> str:
+    """A JSON path with every key that is not a plain name shown as `?`.
+
+    Keys come from the body: one holding a line break would forge log lines, one holding digits
+    may be a card or passport number.
+    """
+    if not path:
+        return "-"
+    parts = _PATH_PARTS.split(path)
+    return "".join(
+        part if _PATH_PARTS.fullmatch(part) or (_NAME.fullmatch(part) and not _LONG_NUMBER.search(part)) else "?"
+        for part in parts
+        if part
+    )
+
+
 def _log_rejection(problems: list[Problem], status: int, context: dict) -> None:
     # Codes and paths only: messages may quote what was sent, and that may be personal data.
     view = context.get("view")
-    summary = ", ".join(f"{p.code}@{p.field or '-'}" for p in problems[:20])
+    summary = ", ".join(f"{p.code}@{_loggable_path(p.field)}" for p in problems[:20])
     logger.info("Rejected %s with %s: %s", type(view).__name__ if view else "?", status, summary)
 
 
