@@ -3,6 +3,7 @@
 import os
 import shutil
 import subprocess
+from importlib import import_module
 
 import pytest
 from django.db import connection
@@ -10,6 +11,7 @@ from django.db import connection
 from clients.models import Client, Contract, LoanApplication, Relative
 from leads.intake.card_data import mask_card_numbers, means_security_code
 from leads.models import Lead
+from tests.backoffice.factories import LeadFactory
 from tests.leads.conftest import assert_no_card_data, card_shapes, person, post_lead
 from tests.leads.test_storage import all_stored_text
 
@@ -123,3 +125,22 @@ def _pg_dump_data() -> str:
         command += ["-p", str(db["PORT"])]
     result = subprocess.run([*command, db["NAME"]], env=env, capture_output=True, text=True, timeout=60, check=True)
     return result.stdout
+
+
+def test_it_scrubs_card_data_stored_before_in_its_migration():
+    from django.apps import apps
+
+    extra_fields = [{"name": "cardNumber", "value": "4717839200068648"}, {"name": "cardCvc", "value": "1496"}]
+    lead = LeadFactory(
+        payload={"firstName": "A", "cvv": "7183", "card": {"number": "371449635398431"}, "extraFields": extra_fields},
+        extra_fields={"cardNumber": "4717839200068648", "cardCvc": "1496"},
+    )
+    Client.objects.filter(pk=lead.client_id).update(extra_fields={"cvc2": "2718", "note": "5536 9137 7143 2651"})
+
+    import_module("leads.migrations.0002_lead_ignored_properties").scrub_stored_card_data(apps, None)
+
+    assert_no_card_data(all_stored_text())
+    lead.refresh_from_db()
+    assert lead.ignored_properties == ["cvv", "card"]
+    assert lead.extra_fields == {"cardNumber": "471783******8648"}
+    assert Client.objects.get(pk=lead.client_id).extra_fields == {"note": "553691******2651"}
