@@ -3,6 +3,7 @@ appear, security codes nowhere, whatever the property is called and however deep
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 from clients.validators import card_mask, digits, luhn_is_valid
 
@@ -12,9 +13,12 @@ _WORD_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 # Digit groups joined by single spaces or hyphens: "4111 1111 1111 1111", "4111-1111-1111-1111".
 _DIGIT_RUN = re.compile(r"\d+(?:[ \-]\d+)*")
 _GROUP = re.compile(r"\d+")
+# Thirteen digits, single separators allowed: a text without them holds no card number.
+_THIRTEEN_DIGITS = re.compile(r"\d(?:[ \-]?\d){12}")
 CARD_DIGITS = range(13, 20)
 
 
+@lru_cache(maxsize=4096)
 def means_security_code(name: str) -> bool:
     """`cvv`, `cardCVC`, `card_cvc2`, `securityCode`, `client.cid`: any casing, any separator."""
     words = re.split(r"[^a-z0-9]+", _WORD_BOUNDARY.sub(" ", name).lower())
@@ -46,7 +50,7 @@ def _mask_run(match: re.Match) -> str:
 
 def mask_card_numbers(text: str) -> str:
     """Every run of 13–19 digits that passes Luhn, as its first six and last four digits."""
-    return _DIGIT_RUN.sub(_mask_run, text)
+    return _DIGIT_RUN.sub(_mask_run, text) if _THIRTEEN_DIGITS.search(text) else text
 
 
 def scrub(value, *, numbers: bool = True, keep: frozenset[str] = frozenset()):
@@ -57,6 +61,8 @@ def scrub(value, *, numbers: bool = True, keep: frozenset[str] = frozenset()):
     card numbers too (a body as sent; typed lead data keeps its ids). Top-level properties in
     `keep` hold a checked identifier of another kind (an OGRN can pass Luhn) and stay as they are.
     """
+    if isinstance(value, str):
+        return mask_card_numbers(value)
     if isinstance(value, dict):
         named = value.get("name")
         drop_value = isinstance(named, str) and means_security_code(named)
@@ -69,8 +75,6 @@ def scrub(value, *, numbers: bool = True, keep: frozenset[str] = frozenset()):
         return scrubbed
     if isinstance(value, list):
         return [scrub(item, numbers=numbers) for item in value]
-    if isinstance(value, str):
-        return mask_card_numbers(value)
     if numbers and isinstance(value, int | Decimal) and not isinstance(value, bool):
         text = str(value)
         masked = mask_card_numbers(text)
