@@ -45,6 +45,16 @@ def test_it_keeps_only_what_the_contract_knows_and_names_what_it_ignored(api):
     assert Lead.objects.get().ignored_properties == IGNORED
 
 
+def test_it_names_at_most_a_hundred_ignored_properties_and_masks_card_numbers_in_them(api):
+    body = person(**{"4717839200068648": "x", "y" * 500: "x"}, **{f"unknown{i}": i for i in range(150)})
+
+    response = post_lead(api, body)
+
+    ignored = Lead.objects.get(pk=response.json()["data"]).ignored_properties
+    assert ignored[:2] == ["471783******8648", "y" * 200]
+    assert len(ignored) == 100
+
+
 def test_it_masks_a_card_number_in_any_stored_string(api):
     body = person(
         relatives=[{"firstName": "A", "comment": "карта 4717 8392 0006 8648"}],
