@@ -147,7 +147,7 @@ def test_it_scrubs_card_data_stored_before_in_its_migration():
     )
     Client.objects.filter(pk=lead.client_id).update(extra_fields={"cvc2": "2718", "note": "5536 9137 7143 2651"})
 
-    import_module("leads.migrations.0002_lead_ignored_properties").scrub_stored_card_data(apps, None)
+    import_module("leads.migrations.0004_lead_ignored_properties").scrub_stored_card_data(apps, None)
 
     assert_no_card_data(all_stored_text())
     lead.refresh_from_db()

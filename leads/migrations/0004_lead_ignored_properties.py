@@ -50,7 +50,7 @@ def scrub_stored_card_data(apps, schema_editor) -> None:
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('leads', '0001_initial'),
+        ('leads', '0003_idempotency_expiry_and_holder'),
         ('clients', '0007_client_created_by'),
     ]
 
