@@ -140,12 +140,12 @@ def _pg_dump_data() -> str:
 def test_it_scrubs_card_data_stored_before_in_its_migration():
     from django.apps import apps
 
-    extra_fields = [{"name": "cardNumber", "value": "4717839200068648"}, {"name": "cardCvc", "value": "1496"}]
+    extra_fields = [{"name": "cardNumber", "value": "4717839200068648"}, {"name": "cardCvc", "value": "0149"}]
     lead = LeadFactory(
-        payload={"firstName": "A", "cvv": "7183", "card": {"number": "371449635398431"}, "extraFields": extra_fields},
-        extra_fields={"cardNumber": "4717839200068648", "cardCvc": "1496"},
+        payload={"firstName": "A", "cvv": "0718", "card": {"number": "371449635398431"}, "extraFields": extra_fields},
+        extra_fields={"cardNumber": "4717839200068648", "cardCvc": "0149"},
     )
-    Client.objects.filter(pk=lead.client_id).update(extra_fields={"cvc2": "2718", "note": "5536 9137 7143 2651"})
+    Client.objects.filter(pk=lead.client_id).update(extra_fields={"cvc2": "0271", "note": "5536 9137 7143 2651"})
 
     import_module("leads.migrations.0004_lead_ignored_properties").scrub_stored_card_data(apps, None)
 

@@ -9,7 +9,7 @@ from clients.models import Client, Contract, LoanApplication
 from leads.models import Lead
 from tests.leads.conftest import assert_no_card_data, person, post_lead
 
-CARD = {"cardNumber": "4111111111111111", "cardCvc": "8642", "cardHolder": "FILAT FILATOV",
+CARD = {"cardNumber": "4111111111111111", "cardCvc": "0864", "cardHolder": "FILAT FILATOV",
         "validThruMonth": "09", "validThruYear": "29"}  # fmt: skip
 
 
@@ -40,7 +40,7 @@ def test_it_keeps_the_cvc_and_the_full_card_number_nowhere_in_the_database(api):
     stored = all_stored_text()
 
     assert "4111111111111111" not in stored
-    assert_no_card_data(stored)  # the CVC 8642 as a value, not inside a timestamp's microseconds
+    assert_no_card_data(stored)  # the CVC 0864 as a value, not inside a timestamp's microseconds
 
 
 def test_it_logs_what_happened_to_a_lead_but_no_personal_data(api, caplog):
@@ -52,7 +52,7 @@ def test_it_logs_what_happened_to_a_lead_but_no_personal_data(api, caplog):
     assert f"Lead {lead.pk}: client {lead.client_id} (created)" in caplog.text
     assert "INVALID_CHECKSUM@inn" in caplog.text
     assert "NO_CLIENT_FIRST_NAME_ERROR@firstName" in caplog.text
-    for secret in ("8642", "4111111111111111", "503682", "50368", "Филат", "79660175445", "500100732250"):
+    for secret in ("0864", "4111111111111111", "503682", "50368", "Филат", "79660175445", "500100732250"):
         assert secret not in caplog.text
 
 
