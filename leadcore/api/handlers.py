@@ -9,7 +9,7 @@ from leadcore.api.errors import ApiErrorCode, Problem
 API_PREFIXES = ("/api/", "/bs-core/")
 
 
-def _is_api(request: HttpRequest) -> bool:
+def is_api(request: HttpRequest) -> bool:
     return request.path.startswith(API_PREFIXES)
 
 
@@ -18,24 +18,24 @@ def _envelope(code: str, message: str, status: int) -> JsonResponse:
 
 
 def bad_request(request: HttpRequest, exception: Exception) -> JsonResponse:
-    if _is_api(request):
+    if is_api(request):
         return _envelope(ApiErrorCode.MALFORMED_REQUEST, "Bad request.", 400)
     return defaults.bad_request(request, exception)
 
 
 def permission_denied(request: HttpRequest, exception: Exception) -> JsonResponse:
-    if _is_api(request):
+    if is_api(request):
         return _envelope(ApiErrorCode.PERMISSION_DENIED, "Permission denied.", 403)
     return defaults.permission_denied(request, exception)
 
 
 def page_not_found(request: HttpRequest, exception: Exception) -> JsonResponse:
-    if _is_api(request):
+    if is_api(request):
         return _envelope(ApiErrorCode.NOT_FOUND, "No such endpoint.", 404)
     return defaults.page_not_found(request, exception)
 
 
 def server_error(request: HttpRequest) -> JsonResponse:
-    if _is_api(request):
+    if is_api(request):
         return _envelope(ApiErrorCode.INTERNAL_ERROR, "Internal error.", 500)
     return defaults.server_error(request)
