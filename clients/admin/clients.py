@@ -2,6 +2,8 @@
 
 from django.contrib import admin, messages
 from django.urls import path
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from clients.admin import duplicates
 from clients.admin.common import count_of
@@ -38,7 +40,7 @@ class IdentityDocumentInline(MaskedFieldsMixin, admin.TabularInline):
     template = "admin/clients/client/documents_inline.html"
     extra = 0
 
-    @admin.display(description="series and number")
+    @admin.display(description=_("series and number"))
     def passport(self, obj) -> str:
         return mask_passport(obj.series, obj.number)
 
@@ -62,7 +64,7 @@ class AddressInline(admin.TabularInline):
         "apartment_no",
         "verification",
     )
-    verbose_name_plural = "addresses"
+    verbose_name_plural = _("addresses")
     show_change_link = True
     extra = 0
 
@@ -85,7 +87,7 @@ class RelativeInline(PhoneFieldsMixin, MaskedFieldsMixin, admin.TabularInline):
     masked_stand_ins = {"passport": "passport_masked"}
     extra = 0
 
-    @admin.display(description="passport")
+    @admin.display(description=_("passport"))
     def passport_masked(self, obj) -> str:
         return mask_passport_json(obj.passport)
 
@@ -120,7 +122,7 @@ class LoanApplicationInline(_RecordsInline):
         "created_at",
     )
     readonly_fields = fields
-    verbose_name = "loan application"
+    verbose_name = _("loan application")
 
 
 class ContractInline(MaskedFieldsMixin, _RecordsInline):
@@ -139,7 +141,7 @@ class ContractInline(MaskedFieldsMixin, _RecordsInline):
     readonly_fields = fields
     masked_stand_ins = {"card_number_masked": "card"}
 
-    @admin.display(description="card")
+    @admin.display(description=_("card"))
     def card(self, obj) -> str:
         return mask_card(obj.card_number_masked)
 
@@ -166,10 +168,10 @@ class ClientAdmin(PhoneFieldsMixin, ClientSearchMixin, MaskedFieldsMixin, admin.
     masked_stand_ins = {"identity_key": None}
     fieldsets = (
         (None, {"fields": ("kind", "last_name", "first_name", "patronymic", "title", "registration_number")}),
-        ("Contacts and identifiers", {"fields": ("mobile_phone", "email", "inn", "snils")}),
-        ("Personal", {"fields": ("sex", "birth_date", "birth_place", "birth_country")}),
+        (_("Contacts and identifiers"), {"fields": ("mobile_phone", "email", "inn", "snils")}),
+        (_("Personal"), {"fields": ("sex", "birth_date", "birth_place", "birth_country")}),
         (
-            "Work, income, family",
+            _("Work, income, family"),
             {
                 "fields": (
                     "employer_title",
@@ -182,8 +184,8 @@ class ClientAdmin(PhoneFieldsMixin, ClientSearchMixin, MaskedFieldsMixin, admin.
                 )
             },
         ),
-        ("Extra fields", {"fields": ("extra_fields",)}),
-        ("Matching", {"fields": ("legal_entity", "identity_key", "match_scope", "created_at", "updated_at")}),
+        (_("Extra fields"), {"fields": ("extra_fields",)}),
+        (_("Matching"), {"fields": ("legal_entity", "identity_key", "match_scope", "created_at", "updated_at")}),
     )
     inlines = (LoanApplicationInline, ContractInline, IdentityDocumentInline, AddressInline, RelativeInline)
 
@@ -195,15 +197,15 @@ class ClientAdmin(PhoneFieldsMixin, ClientSearchMixin, MaskedFieldsMixin, admin.
             .annotate(lead_count=count_of(leads), application_count=count_of(LoanApplication))
         )
 
-    @admin.display(description="name", ordering="last_name")
+    @admin.display(description=_("name"), ordering="last_name")
     def name(self, obj) -> str:
         return str(obj)
 
-    @admin.display(description="leads", ordering="lead_count")
+    @admin.display(description=_("leads"), ordering="lead_count")
     def lead_count(self, obj) -> int:
         return obj.lead_count
 
-    @admin.display(description="applications", ordering="application_count")
+    @admin.display(description=_("applications"), ordering="application_count")
     def application_count(self, obj) -> int:
         return obj.application_count
 
@@ -212,8 +214,10 @@ class ClientAdmin(PhoneFieldsMixin, ClientSearchMixin, MaskedFieldsMixin, admin.
         if not client_identity_refresh(client=form.instance):
             messages.warning(
                 request,
-                "Another client has the same name and passport (or INN): review them under Possible duplicates "
-                "and merge. This client keeps its previous matching identity.",
+                gettext(
+                    "Another client has the same name and passport (or INN): review them under Possible duplicates "
+                    "and merge. This client keeps its previous matching identity."
+                ),
             )
 
     def construct_change_message(self, request, form, formsets, add=False):

@@ -1,6 +1,8 @@
 """Loan applications and contracts: lists, and status changes through the status services."""
 
 from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from clients.admin.common import admin_link
 from clients.admin.masking import MaskedFieldsMixin, mask_card
@@ -19,7 +21,7 @@ from leadcore.api.errors import RequestRejected
 _DATES = ("created_at", admin.DateFieldListFilter)
 
 
-def _set_status(model_admin, request, queryset, *, change, status: str) -> None:
+def _set_status(model_admin, request, queryset, *, change, status) -> None:
     """Runs one status service per selected row; a refused row does not stop the others."""
     changed, refused = 0, []
     for record in queryset:
@@ -30,7 +32,12 @@ def _set_status(model_admin, request, queryset, *, change, status: str) -> None:
         else:
             changed += 1
     if changed:
-        model_admin.message_user(request, f"{changed} set to {status}.", messages.SUCCESS)
+        done = ngettext(
+            "%(count)d record now has the status “%(status)s”.",
+            "%(count)d records now have the status “%(status)s”.",
+            changed,
+        )
+        model_admin.message_user(request, done % {"count": changed, "status": status.label}, messages.SUCCESS)
     for message in refused:
         model_admin.message_user(request, message, messages.WARNING)
 
@@ -51,11 +58,11 @@ class _LendingAdmin(ClientSearchMixin, admin.ModelAdmin):
     list_filter = ("status", "credit_product", "legal_entity", _DATES)
     list_per_page = 50
 
-    @admin.display(description="client", ordering="client__last_name")
+    @admin.display(description=_("client"), ordering="client__last_name")
     def client_link(self, obj) -> str:
         return admin_link(obj.client)
 
-    @admin.display(description="period", ordering="period")
+    @admin.display(description=_("period"), ordering="period")
     def term(self, obj) -> str:
         return f"{obj.period} {obj.get_period_unit_display()}" if obj.period else "—"
 
@@ -91,11 +98,11 @@ class LoanApplicationAdmin(_LendingAdmin):
     def _change(self, record, status, user):
         loan_application_set_status(application=record, status=status, user=user)
 
-    @admin.action(description="Approve the selected applications", permissions=["change"])
+    @admin.action(description=_("Approve the selected applications"), permissions=["change"])
     def approve(self, request, queryset):
         _set_status(self, request, queryset, change=self._change, status=LoanApplicationStatus.APPROVED)
 
-    @admin.action(description="Reject the selected applications", permissions=["change"])
+    @admin.action(description=_("Reject the selected applications"), permissions=["change"])
     def reject(self, request, queryset):
         _set_status(self, request, queryset, change=self._change, status=LoanApplicationStatus.REJECTED)
 
@@ -113,7 +120,7 @@ class ContractAdmin(MaskedFieldsMixin, _LendingAdmin):
         "created_at",
         "status_changed_at",
     )
-    search_help_text = "Contract number, or the client's name, phone, passport, INN, SNILS."
+    search_help_text = _("Contract number, or the client's name, phone, passport, INN, SNILS.")
     fields = (
         "number",
         "client_link",
@@ -150,7 +157,7 @@ class ContractAdmin(MaskedFieldsMixin, _LendingAdmin):
     masked_stand_ins = {"card_number_masked": "card"}
     actions = ("sign", "cancel")
 
-    @admin.display(description="card")
+    @admin.display(description=_("card"))
     def card(self, obj) -> str:
         return mask_card(obj.card_number_masked)
 
@@ -163,10 +170,10 @@ class ContractAdmin(MaskedFieldsMixin, _LendingAdmin):
     def _change(self, record, status, user):
         contract_set_status(contract=record, status=status, user=user)
 
-    @admin.action(description="Sign the selected contracts", permissions=["change"])
+    @admin.action(description=_("Sign the selected contracts"), permissions=["change"])
     def sign(self, request, queryset):
         _set_status(self, request, queryset, change=self._change, status=ContractStatus.SIGNED)
 
-    @admin.action(description="Cancel the selected contracts", permissions=["change"])
+    @admin.action(description=_("Cancel the selected contracts"), permissions=["change"])
     def cancel(self, request, queryset):
         _set_status(self, request, queryset, change=self._change, status=ContractStatus.CANCELLED)
