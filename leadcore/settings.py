@@ -36,7 +36,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
-    "leadcore",
+    "leadcore.apps.LeadcoreConfig",
     "modeleditor",
     "clients",
     "clients.gar",
