@@ -11,6 +11,7 @@ from clients.admin.common import admin_link
 from clients.admin.masking import MaskedFieldsMixin, mask_phone, payload_for
 from clients.admin.search import ClientSearchMixin
 from leadcore.admin_mixins import ReadOnlyAdminMixin
+from leadcore.formatting import money
 from leads.models import ClientMatch, Lead
 
 _MATCH_EXPLAINED = {
@@ -141,5 +142,5 @@ class LeadAdmin(ReadOnlyAdminMixin, ClientSearchMixin, MaskedFieldsMixin, admin.
         return str(obj.loan_application.credit_product or "—")
 
     @admin.display(description=_("amount"), ordering="loan_application__amount")
-    def amount(self, obj):
-        return obj.loan_application.amount
+    def amount(self, obj) -> str:
+        return money(obj.loan_application.amount)

@@ -39,6 +39,9 @@ from modeleditor.services import (
 class ModelEditorPermission:
     """Only holders of the Model Editor permission (superusers have it) see these screens."""
 
+    def refusal_permissions(self, action: str) -> tuple[str, ...]:
+        return (MODEL_EDITOR_PERMISSION,)
+
     def has_module_permission(self, request):
         return request.user.has_perm(MODEL_EDITOR_PERMISSION)
 
@@ -79,7 +82,7 @@ class RequiredFieldRuleAdmin(ModelEditorPermission, admin.ModelAdmin):
 
     def changelist_view(self, request, extra_context=None):
         if not self.has_view_permission(request):
-            raise PermissionDenied
+            raise PermissionDenied(MODEL_EDITOR_PERMISSION)
         targets = [(label, reverse("admin:modeleditor_editor", args=[value])) for value, label in Target.choices]
         context = {
             **self.admin_site.each_context(request),
@@ -91,14 +94,14 @@ class RequiredFieldRuleAdmin(ModelEditorPermission, admin.ModelAdmin):
 
     def editor_view(self, request, target: str):
         if not self.has_view_permission(request):
-            raise PermissionDenied
+            raise PermissionDenied(MODEL_EDITOR_PERMISSION)
         if target not in Target.values:
             raise Http404
         rows = editor_rows(target)
         newly_required = []
         if request.method == "POST":
             if not self.has_change_permission(request):
-                raise PermissionDenied
+                raise PermissionDenied(MODEL_EDITOR_PERMISSION)
             form = _rules_form(rows, request.POST)
             if form.is_valid():
                 changed = {

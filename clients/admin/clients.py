@@ -6,7 +6,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from clients.admin import duplicates
-from clients.admin.common import count_of
+from clients.admin.common import count_of, money_display
 from clients.admin.masking import (
     MaskedFieldsMixin,
     mask_card,
@@ -115,7 +115,7 @@ class LoanApplicationInline(_RecordsInline):
         "status",
         "channel",
         "credit_product",
-        "amount",
+        "requested_amount",
         "period",
         "period_unit",
         "legal_entity",
@@ -123,6 +123,7 @@ class LoanApplicationInline(_RecordsInline):
     )
     readonly_fields = fields
     verbose_name = _("loan application")
+    requested_amount = money_display("amount", _("requested amount"))
 
 
 class ContractInline(MaskedFieldsMixin, _RecordsInline):
@@ -131,7 +132,7 @@ class ContractInline(MaskedFieldsMixin, _RecordsInline):
         "number",
         "status",
         "credit_product",
-        "amount",
+        "contract_amount",
         "period",
         "period_unit",
         "legal_entity",
@@ -139,6 +140,7 @@ class ContractInline(MaskedFieldsMixin, _RecordsInline):
         "created_at",
     )
     readonly_fields = fields
+    contract_amount = money_display("amount", _("amount"))
     masked_stand_ins = {"card_number_masked": "card"}
 
     @admin.display(description=_("card"))

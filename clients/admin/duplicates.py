@@ -39,7 +39,7 @@ def _list_url() -> str:
 def pair_list(model_admin):
     def view(request):
         if not model_admin.has_view_permission(request):
-            raise PermissionDenied
+            raise PermissionDenied("clients.view_client")
         pairs = duplicate_pairs()
         passports = _passports(request, {c.pk for pair in pairs for c in (pair.first, pair.second)})
         rows = [
@@ -81,7 +81,7 @@ def _client_or_404(client_id: str | None) -> Client:
 def merge(model_admin):
     def view(request):
         if not (request.user.has_perm(MERGE_PERMISSION) and model_admin.has_change_permission(request)):
-            raise PermissionDenied
+            raise PermissionDenied(MERGE_PERMISSION, "clients.change_client")
         source = request.POST if request.method == "POST" else request.GET
         keep = _client_or_404(source.get("keep"))
         remove = _client_or_404(source.get("remove"))
@@ -122,7 +122,7 @@ def not_duplicates(model_admin):
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
         if not request.user.has_perm(DECIDE_PERMISSION):
-            raise PermissionDenied
+            raise PermissionDenied(DECIDE_PERMISSION)
         first = _client_or_404(request.POST.get("first"))
         second = _client_or_404(request.POST.get("second"))
         try:

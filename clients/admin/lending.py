@@ -4,7 +4,7 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from clients.admin.common import admin_link
+from clients.admin.common import admin_link, money_display
 from clients.admin.masking import MaskedFieldsMixin, mask_card
 from clients.admin.search import ClientSearchMixin
 from clients.models import (
@@ -75,12 +75,13 @@ class LoanApplicationAdmin(_LendingAdmin):
         "status",
         "channel",
         "credit_product",
-        "amount",
+        "requested_amount",
         "term",
         "legal_entity",
         "created_at",
         "status_changed_at",
     )
+    requested_amount = money_display("amount", _("requested amount"))
     list_filter = ("status", "channel", "credit_product", "legal_entity", _DATES)
     raw_id_fields = ("manager", "subdivision", "how_you_know", "store_type")
     readonly_fields = (
@@ -114,12 +115,13 @@ class ContractAdmin(MaskedFieldsMixin, _LendingAdmin):
         "client_link",
         "status",
         "credit_product",
-        "amount",
+        "contract_amount",
         "term",
         "legal_entity",
         "created_at",
         "status_changed_at",
     )
+    contract_amount = money_display("amount", _("amount"))
     search_help_text = _("Contract number, or the client's name, phone, passport, INN, SNILS.")
     fields = (
         "number",

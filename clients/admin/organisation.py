@@ -1,7 +1,9 @@
 """The company's own records: legal entities, loan officers, credit products (administrators only)."""
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
+from clients.admin.common import money_display
 from clients.models import CreditProduct, LegalEntity, Manager
 
 
@@ -25,12 +27,14 @@ class CreditProductAdmin(admin.ModelAdmin):
     list_display = (
         "id",
         "name",
-        "min_amount",
-        "max_amount",
+        "minimum",
+        "maximum",
         "period_unit",
         "min_period",
         "max_period",
         "is_active",
     )
     list_filter = ("is_active", "period_unit")
+    minimum = money_display("min_amount", _("minimum amount"))
+    maximum = money_display("max_amount", _("maximum amount"))
     search_fields = ("=id", "name")

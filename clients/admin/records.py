@@ -5,7 +5,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from clients.admin.common import admin_link
-from clients.admin.masking import MaskedFieldsMixin, mask_passport_json, sees_full_identity
+from clients.admin.masking import FULL_IDENTITY_PERMISSION, MaskedFieldsMixin, mask_passport_json, sees_full_identity
 from clients.admin.phones import PhoneFieldsMixin
 from clients.admin.search import ClientSearchMixin
 from clients.models import Address, Client, ClientMerge, IdentityDocument, NotDuplicate, Relative
@@ -43,6 +43,9 @@ class IdentityDocumentAdmin(_ClientRecordAdmin):
 
     # Page titles and history name a document by its series and number: operators reach
     # documents through the client's page, where they are masked.
+    def refusal_permissions(self, action: str) -> tuple[str, ...]:
+        return (f"clients.{action}_identitydocument", FULL_IDENTITY_PERMISSION)
+
     def has_module_permission(self, request):
         return super().has_module_permission(request) and sees_full_identity(request.user)
 
