@@ -15,7 +15,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from leadcore.admin_mixins import ReadOnlyAdminMixin
+from leadcore.admin_mixins import HistoryInEveryLanguageMixin, ReadOnlyAdminMixin
 from leadcore.api.errors import RequestRejected
 from modeleditor.choices import ChangeSource, FieldType, Target
 from modeleditor.models import (
@@ -182,7 +182,7 @@ class ExtraFieldDefinitionForm(forms.ModelForm):
 
 
 @admin.register(ExtraFieldDefinition)
-class ExtraFieldDefinitionAdmin(ModelEditorPermission, admin.ModelAdmin):
+class ExtraFieldDefinitionAdmin(HistoryInEveryLanguageMixin, ModelEditorPermission, admin.ModelAdmin):
     form = ExtraFieldDefinitionForm
     list_display = ["full_name", "target", "type", "reference_list", "label"]
     list_filter = ["target", "type"]
@@ -212,7 +212,7 @@ class ExtraFieldDefinitionAdmin(ModelEditorPermission, admin.ModelAdmin):
 
 
 @admin.register(ReferenceItem)
-class ReferenceItemAdmin(ModelEditorPermission, admin.ModelAdmin):
+class ReferenceItemAdmin(HistoryInEveryLanguageMixin, ModelEditorPermission, admin.ModelAdmin):
     list_display = ["id", "name", "list", "is_active"]
     list_filter = ["list", "is_active"]
     search_fields = ["name", "=id"]

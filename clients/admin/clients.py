@@ -19,6 +19,7 @@ from clients.admin.phones import PhoneFieldsMixin
 from clients.admin.search import ClientSearchMixin
 from clients.models import Address, Client, Contract, IdentityDocument, LoanApplication, Relative
 from clients.services.matching import client_identity_refresh
+from leadcore.admin_mixins import HistoryInEveryLanguageMixin
 
 _DOCUMENT_FIELDS = (
     "document_type",
@@ -149,7 +150,9 @@ class ContractInline(MaskedFieldsMixin, _RecordsInline):
 
 
 @admin.register(Client)
-class ClientAdmin(PhoneFieldsMixin, ClientSearchMixin, MaskedFieldsMixin, admin.ModelAdmin):
+class ClientAdmin(
+    HistoryInEveryLanguageMixin, PhoneFieldsMixin, ClientSearchMixin, MaskedFieldsMixin, admin.ModelAdmin
+):
     list_display = (
         "id",
         "kind",

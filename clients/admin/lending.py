@@ -16,6 +16,7 @@ from clients.models import (
     LoanApplicationStatus,
 )
 from clients.services.status import contract_set_status, loan_application_set_status
+from leadcore.admin_mixins import HistoryInEveryLanguageMixin
 from leadcore.api.errors import RequestRejected
 
 _DATES = ("created_at", admin.DateFieldListFilter)
@@ -52,7 +53,7 @@ class GoodsInline(admin.TabularInline):
     extra = 0
 
 
-class _LendingAdmin(ClientSearchMixin, admin.ModelAdmin):
+class _LendingAdmin(HistoryInEveryLanguageMixin, ClientSearchMixin, admin.ModelAdmin):
     client_prefix = "client__"
     list_select_related = ("client", "credit_product", "legal_entity")
     list_filter = ("status", "credit_product", "legal_entity", _DATES)

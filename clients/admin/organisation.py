@@ -5,16 +5,17 @@ from django.utils.translation import gettext_lazy as _
 
 from clients.admin.common import money_display
 from clients.models import CreditProduct, LegalEntity, Manager
+from leadcore.admin_mixins import HistoryInEveryLanguageMixin
 
 
 @admin.register(LegalEntity)
-class LegalEntityAdmin(admin.ModelAdmin):
+class LegalEntityAdmin(HistoryInEveryLanguageMixin, admin.ModelAdmin):
     list_display = ("name", "inn", "ogrn", "contract_prefix", "created_at")
     search_fields = ("name", "inn", "ogrn", "contract_prefix")
 
 
 @admin.register(Manager)
-class ManagerAdmin(admin.ModelAdmin):
+class ManagerAdmin(HistoryInEveryLanguageMixin, admin.ModelAdmin):
     list_display = ("id", "full_name", "legal_entity", "user", "is_active")
     list_filter = ("is_active", "legal_entity")
     list_select_related = ("legal_entity", "user")
@@ -23,7 +24,7 @@ class ManagerAdmin(admin.ModelAdmin):
 
 
 @admin.register(CreditProduct)
-class CreditProductAdmin(admin.ModelAdmin):
+class CreditProductAdmin(HistoryInEveryLanguageMixin, admin.ModelAdmin):
     list_display = (
         "id",
         "name",

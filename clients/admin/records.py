@@ -10,10 +10,10 @@ from clients.admin.phones import PhoneFieldsMixin
 from clients.admin.search import ClientSearchMixin
 from clients.models import Address, Client, ClientMerge, IdentityDocument, NotDuplicate, Relative
 from clients.services.matching import client_identity_refresh
-from leadcore.admin_mixins import ReadOnlyAdminMixin
+from leadcore.admin_mixins import HistoryInEveryLanguageMixin, ReadOnlyAdminMixin
 
 
-class _ClientRecordAdmin(ClientSearchMixin, admin.ModelAdmin):
+class _ClientRecordAdmin(HistoryInEveryLanguageMixin, ClientSearchMixin, admin.ModelAdmin):
     client_prefix = "client__"
     list_select_related = ("client",)
     raw_id_fields = ("client",)
