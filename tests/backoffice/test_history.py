@@ -45,5 +45,5 @@ def test_it_does_not_spell_out_the_passport_in_the_history_of_a_document_change(
     assert document.issued_by == "ОВД Тверского района"
     assert (document.series, document.number) == ("4510", "123456")
     history = as_operator.get(f"/admin/clients/client/{client.pk}/history/").content.decode()
-    assert "Изменено кем выдан" in history
+    assert "Изменено (документ, удостоверяющий личность «document ••456»): кем выдан." in history
     assert "123456" not in history
