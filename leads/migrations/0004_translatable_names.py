@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('clients', '0008_translatable_names'),
-        ('leads', '0001_initial'),
+        ('leads', '0003_idempotency_expiry_and_holder'),
         ('modeleditor', '0005_translatable_names'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
