@@ -123,7 +123,6 @@ class LoanApplicationInline(_RecordsInline):
         "created_at",
     )
     readonly_fields = fields
-    verbose_name = _("loan application")
     requested_amount = money_display("amount", _("requested amount"))
 
 
