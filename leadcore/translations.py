@@ -39,7 +39,13 @@ def problems() -> list[str]:
     with tempfile.TemporaryDirectory() as temp:
         # Extract from a copy, so that checking never rewrites the working tree.
         copy = Path(temp) / "src"
-        shutil.copytree(base, copy, ignore=shutil.ignore_patterns(".git", ".venv", "static", "test-artifacts", "docs"))
+        shutil.copytree(
+            base,
+            copy,
+            ignore=shutil.ignore_patterns(
+                ".git", ".venv", "static", "test-artifacts", "docs", "*.sqlite3", "__pycache__"
+            ),
+        )
         _run(sys.executable, "manage.py", *MAKEMESSAGES, cwd=copy)
         fresh = catalogue_dir(copy) / "django.po"
         for flag, what in (("--untranslated", "untranslated"), ("--only-fuzzy", "fuzzy")):
