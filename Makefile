@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint venv env demo serve benchmark
+.PHONY: run test lint venv env demo serve benchmark messages check-translations
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,14 @@ lint: venv
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run
+
+# The Russian catalogue (needs GNU gettext): `messages` adds new strings to locale/ru/.../django.po
+# and compiles django.mo (both committed); `check-translations` fails on any string left untranslated.
+messages: venv env
+	$(PY) manage.py check_translations --update
+
+check-translations: venv env
+	$(PY) manage.py check_translations
 
 benchmark: venv env
 	$(PY) manage.py benchmark_leads

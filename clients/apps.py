@@ -1,10 +1,11 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
 
 
 class ClientsConfig(AppConfig):
     name = "clients"
-    verbose_name = "Clients"
+    verbose_name = _("Clients")
 
     def ready(self) -> None:
         from clients.groups import groups_sync

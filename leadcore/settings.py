@@ -4,6 +4,7 @@ from pathlib import Path
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -35,6 +36,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
+    "leadcore.apps.LeadcoreConfig",
     "modeleditor",
     "clients",
     "clients.gar",
@@ -46,6 +48,7 @@ MIDDLEWARE = [
     # Outside CommonMiddleware, which would give its 411 a Content-Length (see its docstring).
     "leadcore.api.middleware.LengthRequiredMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "leadcore.middleware.BackOfficeLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -78,7 +81,13 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en-us"
+# The back office speaks Russian; English stays available (LANGUAGE_CODE=en, or the language
+# cookie set by /i18n/setlang/). The API always answers in English: integrators parse it.
+LANGUAGE_CODE = env.str("LANGUAGE_CODE", default="ru")
+LANGUAGES = [("ru", _("Russian")), ("en", _("English"))]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates as 01.12.2026 12:48 (Django's Russian default spells the month out).
+FORMAT_MODULE_PATH = ["leadcore.formats"]
 TIME_ZONE = "Europe/Moscow"
 USE_I18N = True
 USE_TZ = True

@@ -12,6 +12,7 @@ api_v1 = [
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include(api_v1)),
     # The lending core's paths, which our users' integrations already call.
     path("bs-core/main/", include("leads.urls_core")),

@@ -5,11 +5,13 @@ import json
 from django.contrib import admin
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
 
 from clients.admin.common import admin_link
 from clients.admin.masking import MaskedFieldsMixin, mask_phone, payload_for
 from clients.admin.search import ClientSearchMixin
 from leadcore.admin_mixins import ReadOnlyAdminMixin
+from leadcore.formatting import money
 from leads.models import ClientMatch, Lead
 
 _MATCH_EXPLAINED = {
@@ -55,7 +57,7 @@ def _overview(lead: Lead, *, full: bool) -> str:
 @admin.register(Lead)
 class LeadAdmin(ReadOnlyAdminMixin, ClientSearchMixin, MaskedFieldsMixin, admin.ModelAdmin):
     client_prefix = "client__"
-    search_help_text = "Lead id, or the client's name, phone, passport (series and number), INN, SNILS."
+    search_help_text = _("Lead id, or the client's name, phone, passport (series and number), INN, SNILS.")
     list_display = (
         "id",
         "created_at",
@@ -80,7 +82,7 @@ class LeadAdmin(ReadOnlyAdminMixin, ClientSearchMixin, MaskedFieldsMixin, admin.
     fieldsets = (
         (None, {"fields": ("overview",)}),
         (
-            "Intake",
+            _("Intake"),
             {
                 "fields": (
                     "status",
@@ -94,7 +96,7 @@ class LeadAdmin(ReadOnlyAdminMixin, ClientSearchMixin, MaskedFieldsMixin, admin.
             },
         ),
         (
-            "Checks and device",
+            _("Checks and device"),
             {
                 "classes": ("collapse",),
                 "fields": (
@@ -115,30 +117,30 @@ class LeadAdmin(ReadOnlyAdminMixin, ClientSearchMixin, MaskedFieldsMixin, admin.
     readonly_fields = ("overview",)
     masked_stand_ins = {"overview": "overview_masked"}
 
-    @admin.display(description="lead")
+    @admin.display(description=_("lead"))
     def overview(self, obj) -> str:
         return _overview(obj, full=True)
 
-    @admin.display(description="lead")
+    @admin.display(description=_("lead"))
     def overview_masked(self, obj) -> str:
         return _overview(obj, full=False)
 
-    @admin.display(description="name", ordering="client__last_name")
+    @admin.display(description=_("name"), ordering="client__last_name")
     def name(self, obj) -> str:
         return str(obj.client)
 
-    @admin.display(description="phone")
+    @admin.display(description=_("phone"))
     def phone(self, obj) -> str:
         return mask_phone(obj.client.mobile_phone)
 
-    @admin.display(description="client", ordering="client")
+    @admin.display(description=_("client"), ordering="client")
     def client_link(self, obj) -> str:
         return admin_link(obj.client, f"#{obj.client_id}")
 
-    @admin.display(description="product", ordering="loan_application__credit_product__name")
+    @admin.display(description=_("product"), ordering="loan_application__credit_product__name")
     def product(self, obj) -> str:
         return str(obj.loan_application.credit_product or "—")
 
-    @admin.display(description="amount", ordering="loan_application__amount")
-    def amount(self, obj):
-        return obj.loan_application.amount
+    @admin.display(description=_("amount"), ordering="loan_application__amount")
+    def amount(self, obj) -> str:
+        return money(obj.loan_application.amount)

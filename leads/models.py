@@ -1,70 +1,109 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from clients.models import Channel
 from leadcore.api.json import PayloadJSONEncoder
 
 
 class LeadStatus(models.TextChoices):
-    CONVERTED = "CONVERTED", "converted into client, application and contract"
+    CONVERTED = "CONVERTED", _("converted into client, application and contract")
 
 
 class ClientMatch(models.TextChoices):
-    MATCHED = "matched", "matched an existing client"
-    CREATED = "created", "created a new client"
-    LINKED = "linked", "linked by clientId"
+    MATCHED = "matched", _("matched an existing client")
+    CREATED = "created", _("created a new client")
+    LINKED = "linked", _("linked by clientId")
 
 
 class Lead(models.Model):
     """A lead as the contract knows it (card masked, no CVC, unknown properties dropped) and what it became."""
 
-    status = models.CharField(max_length=20, choices=LeadStatus.choices, default=LeadStatus.CONVERTED)
-    channel = models.CharField(max_length=20, choices=Channel.choices, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=LeadStatus.choices, default=LeadStatus.CONVERTED)
+    channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices, blank=True)
     api_user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="leads"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="leads",
+        verbose_name=_("integrator"),
     )
     payload = models.JSONField(
+        verbose_name=_("request body"),
         encoder=PayloadJSONEncoder,
-        help_text="The request body's known properties, card numbers masked, security codes removed.",
+        help_text=_("The request body's known properties, card numbers masked, security codes removed."),
     )
     ignored_properties = models.JSONField(
-        default=list, blank=True, help_text="JSON paths of the properties the contract does not know, not stored."
+        _("ignored properties"),
+        default=list,
+        blank=True,
+        help_text=_("JSON paths of the properties the contract does not know, not stored."),
     )
-    client = models.ForeignKey("clients.Client", on_delete=models.PROTECT, related_name="leads")
-    client_match = models.CharField(max_length=10, choices=ClientMatch.choices)
-    match_details = models.JSONField(default=dict, blank=True)
-    loan_application = models.OneToOneField("clients.LoanApplication", on_delete=models.PROTECT, related_name="lead")
-    contract = models.OneToOneField("clients.Contract", on_delete=models.PROTECT, related_name="lead")
+    client = models.ForeignKey(
+        "clients.Client", verbose_name=_("client"), on_delete=models.PROTECT, related_name="leads"
+    )
+    client_match = models.CharField(_("client match"), max_length=10, choices=ClientMatch.choices)
+    match_details = models.JSONField(_("match details"), default=dict, blank=True)
+    loan_application = models.OneToOneField(
+        "clients.LoanApplication", verbose_name=_("loan application"), on_delete=models.PROTECT, related_name="lead"
+    )
+    contract = models.OneToOneField(
+        "clients.Contract", verbose_name=_("contract"), on_delete=models.PROTECT, related_name="lead"
+    )
     manager = models.ForeignKey(
-        "clients.Manager", on_delete=models.PROTECT, null=True, blank=True, related_name="leads"
+        "clients.Manager",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="leads",
+        verbose_name=_("manager"),
     )
     legal_entity = models.ForeignKey(
-        "clients.LegalEntity", on_delete=models.PROTECT, null=True, blank=True, related_name="leads"
+        "clients.LegalEntity",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="leads",
+        verbose_name=_("legal entity"),
     )
-    mobile_phone_check = models.BooleanField(null=True, blank=True)
+    mobile_phone_check = models.BooleanField(_("mobile phone confirmed"), null=True, blank=True)
     device_type = models.ForeignKey(
-        "modeleditor.ReferenceItem", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "modeleditor.ReferenceItem",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("device type"),
     )
-    ip_address = models.GenericIPAddressField(null=True, blank=True)
-    mac_address = models.CharField(max_length=50, blank=True)
-    ip_and_region_match = models.BooleanField(null=True, blank=True)
-    ip_and_reg_address_match = models.BooleanField(null=True, blank=True)
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    mac_address = models.CharField(_("MAC address"), max_length=50, blank=True)
+    ip_and_region_match = models.BooleanField(_("IP matches the region"), null=True, blank=True)
+    ip_and_reg_address_match = models.BooleanField(_("IP matches the registration address"), null=True, blank=True)
     denial_reason = models.ForeignKey(
-        "modeleditor.ReferenceItem", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "modeleditor.ReferenceItem",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("denial reason"),
     )
-    approved_by_scorista = models.BooleanField(null=True, blank=True)
-    rosfinmonitoring_check = models.BooleanField(null=True, blank=True)
-    ufms_check = models.BooleanField(null=True, blank=True)
-    extra_fields = models.JSONField(default=dict, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    approved_by_scorista = models.BooleanField(_("approved by Scorista"), null=True, blank=True)
+    rosfinmonitoring_check = models.BooleanField(_("Rosfinmonitoring check"), null=True, blank=True)
+    ufms_check = models.BooleanField(_("FMS passport check"), null=True, blank=True)
+    extra_fields = models.JSONField(_("extra fields"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
+        verbose_name = _("lead")
+        verbose_name_plural = _("leads")
         ordering = ["-id"]
 
     def __str__(self) -> str:
-        return f"Lead #{self.pk}"
+        return gettext("Lead #%(id)s") % {"id": self.pk}
 
 
 class IdempotencyState(models.TextChoices):

@@ -11,8 +11,11 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
-from leadcore.admin_mixins import ReadOnlyAdminMixin
+from leadcore.admin_mixins import HistoryInEveryLanguageMixin, ReadOnlyAdminMixin
 from leadcore.api.errors import RequestRejected
 from modeleditor.choices import ChangeSource, FieldType, Target
 from modeleditor.models import (
@@ -35,6 +38,9 @@ from modeleditor.services import (
 
 class ModelEditorPermission:
     """Only holders of the Model Editor permission (superusers have it) see these screens."""
+
+    def refusal_permissions(self, action: str) -> tuple[str, ...]:
+        return (MODEL_EDITOR_PERMISSION,)
 
     def has_module_permission(self, request):
         return request.user.has_perm(MODEL_EDITOR_PERMISSION)
@@ -76,26 +82,26 @@ class RequiredFieldRuleAdmin(ModelEditorPermission, admin.ModelAdmin):
 
     def changelist_view(self, request, extra_context=None):
         if not self.has_view_permission(request):
-            raise PermissionDenied
+            raise PermissionDenied(MODEL_EDITOR_PERMISSION)
         targets = [(label, reverse("admin:modeleditor_editor", args=[value])) for value, label in Target.choices]
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
-            "title": "Model Editor",
+            "title": _("Model Editor"),
             "targets": targets,
         }
         return TemplateResponse(request, "admin/modeleditor/index.html", context)
 
     def editor_view(self, request, target: str):
         if not self.has_view_permission(request):
-            raise PermissionDenied
+            raise PermissionDenied(MODEL_EDITOR_PERMISSION)
         if target not in Target.values:
             raise Http404
         rows = editor_rows(target)
         newly_required = []
         if request.method == "POST":
             if not self.has_change_permission(request):
-                raise PermissionDenied
+                raise PermissionDenied(MODEL_EDITOR_PERMISSION)
             form = _rules_form(rows, request.POST)
             if form.is_valid():
                 changed = {
@@ -111,8 +117,9 @@ class RequiredFieldRuleAdmin(ModelEditorPermission, admin.ModelAdmin):
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
-            "title": f"Model Editor: {Target(target).label}",
+            "title": format_lazy("{}: {}", _("Model Editor"), Target(target).label),
             "target": target,
+            "target_label": Target(target).label,
             "rows": [(row, form[row.path]) for row in rows],
             "newly_required": newly_required,
         }
@@ -127,7 +134,14 @@ class RequiredFieldRuleAdmin(ModelEditorPermission, admin.ModelAdmin):
             for problem in exc.problems:
                 self.message_user(request, problem.message, messages.ERROR)
         else:
-            self.message_user(request, f"Saved: {len(changes)} rule(s) of {target} changed.", messages.SUCCESS)
+            saved = ngettext(
+                "Saved: %(count)d rule of “%(target)s” changed.",
+                "Saved: %(count)d rules of “%(target)s” changed.",
+                len(changes),
+            )
+            self.message_user(
+                request, saved % {"count": len(changes), "target": Target(target).label}, messages.SUCCESS
+            )
         return redirect("admin:modeleditor_editor", target)
 
 
@@ -148,7 +162,7 @@ class ExtraFieldDefinitionForm(forms.ModelForm):
         data = super().clean()
         field_type = data.get("type") or self.instance.type
         if field_type == FieldType.REFERENCE and not data.get("reference_list"):
-            self.add_error("reference_list", "Choose the reference list the values come from.")
+            self.add_error("reference_list", _("Choose the reference list the values come from."))
         elif field_type != FieldType.REFERENCE:
             data["reference_list"] = ""
             self.instance.reference_list = ""
@@ -168,7 +182,7 @@ class ExtraFieldDefinitionForm(forms.ModelForm):
 
 
 @admin.register(ExtraFieldDefinition)
-class ExtraFieldDefinitionAdmin(ModelEditorPermission, admin.ModelAdmin):
+class ExtraFieldDefinitionAdmin(HistoryInEveryLanguageMixin, ModelEditorPermission, admin.ModelAdmin):
     form = ExtraFieldDefinitionForm
     list_display = ["full_name", "target", "type", "reference_list", "label"]
     list_filter = ["target", "type"]
@@ -198,7 +212,7 @@ class ExtraFieldDefinitionAdmin(ModelEditorPermission, admin.ModelAdmin):
 
 
 @admin.register(ReferenceItem)
-class ReferenceItemAdmin(ModelEditorPermission, admin.ModelAdmin):
+class ReferenceItemAdmin(HistoryInEveryLanguageMixin, ModelEditorPermission, admin.ModelAdmin):
     list_display = ["id", "name", "list", "is_active"]
     list_filter = ["list", "is_active"]
     search_fields = ["name", "=id"]
@@ -215,12 +229,14 @@ class ReferenceItemAdmin(ModelEditorPermission, admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         reference_item_save(item_id=obj.id, list_code=obj.list, name=obj.name, is_active=obj.is_active)
 
-    @admin.action(description="Deactivate the selected items (refused in new leads)")
+    @admin.action(description=_("Deactivate the selected items (refused in new leads)"))
     def deactivate(self, request, queryset):
         count = reference_items_set_active(item_ids=queryset.values_list("pk", flat=True), is_active=False)
-        self.message_user(request, f"{count} item(s) deactivated.", messages.SUCCESS)
+        done = ngettext("%(count)d item deactivated.", "%(count)d items deactivated.", count)
+        self.message_user(request, done % {"count": count}, messages.SUCCESS)
 
-    @admin.action(description="Activate the selected items")
+    @admin.action(description=_("Activate the selected items"))
     def activate(self, request, queryset):
         count = reference_items_set_active(item_ids=queryset.values_list("pk", flat=True), is_active=True)
-        self.message_user(request, f"{count} item(s) activated.", messages.SUCCESS)
+        done = ngettext("%(count)d item activated.", "%(count)d items activated.", count)
+        self.message_user(request, done % {"count": count}, messages.SUCCESS)

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from modeleditor.choices import EXTRA_FIELD_PREFIX, EXTRA_FIELD_TYPES, ChangeSource, FieldType, Target
 
@@ -10,30 +11,32 @@ MODEL_EDITOR_PERMISSION = "modeleditor.use_model_editor"
 
 
 class ReferenceList(models.TextChoices):
-    SEX = "sex", "Sex"
-    COUNTRY = "country", "Country"
-    SUBDIVISION = "subdivision", "Subdivision"
-    KINSHIP = "kinship", "Kinship"
-    DOCUMENT_TYPE = "document_type", "Document type"
-    HOW_YOU_KNOW = "how_you_know", "How you know about us"
-    STORE_TYPE = "store_type", "Store type"
-    GETTING_MONEY_METHOD = "getting_money_method", "Getting money method"
-    DEVICE_TYPE = "device_type", "Device type"
-    DENIAL_REASON = "denial_reason", "Denial reason"
-    ADDRESS_PURPOSE = "address_purpose", "Address purpose"
+    SEX = "sex", _("Sex")
+    COUNTRY = "country", _("Country")
+    SUBDIVISION = "subdivision", _("Subdivision")
+    KINSHIP = "kinship", _("Kinship")
+    DOCUMENT_TYPE = "document_type", _("Document type")
+    HOW_YOU_KNOW = "how_you_know", _("How you know about us")
+    STORE_TYPE = "store_type", _("Store type")
+    GETTING_MONEY_METHOD = "getting_money_method", _("Getting money method")
+    DEVICE_TYPE = "device_type", _("Device type")
+    DENIAL_REASON = "denial_reason", _("Denial reason")
+    ADDRESS_PURPOSE = "address_purpose", _("Address purpose")
 
 
 class ReferenceItem(models.Model):
     """An item of a reference list. Its id is the one integrators send (101251 male, 643 Russia)."""
 
-    id = models.BigIntegerField(primary_key=True)
-    list = models.CharField(max_length=40, choices=ReferenceList.choices, db_index=True)
-    name = models.CharField(max_length=255)
-    is_active = models.BooleanField(default=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    id = models.BigIntegerField(_("id"), primary_key=True)
+    list = models.CharField(_("list"), max_length=40, choices=ReferenceList.choices, db_index=True)
+    name = models.CharField(_("name"), max_length=255)
+    is_active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
+        verbose_name = _("reference item")
+        verbose_name_plural = _("reference items")
         ordering = ["list", "name"]
         constraints = [
             models.CheckConstraint(condition=models.Q(id__gt=0), name="reference_item_id_positive"),
@@ -62,15 +65,17 @@ class ConfigVersion(models.Model):
 class RequiredFieldRule(models.Model):
     """Whether a lead must carry one field (a JSON path) of a target; a missing row means optional."""
 
-    target = models.CharField(max_length=20, choices=Target.choices)
-    path = models.CharField(max_length=255)
-    is_required = models.BooleanField(default=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    target = models.CharField(_("target"), max_length=20, choices=Target.choices)
+    path = models.CharField(_("path"), max_length=255)
+    is_required = models.BooleanField(_("required"), default=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
+        verbose_name = _("required field rule")
+        verbose_name_plural = _("required field rules")
         ordering = ["target", "id"]
-        permissions = [("use_model_editor", "Can use the Model Editor")]
+        permissions = [("use_model_editor", _("Can use the Model Editor"))]
         constraints = [
             models.UniqueConstraint(fields=["target", "path"], name="required_rule_unique_path"),
             # The system-required fields stay required whatever writes the row.
@@ -94,17 +99,24 @@ class RequiredFieldRule(models.Model):
 class RuleChange(models.Model):
     """One change of a required-field rule: who made it, when, and from what to what."""
 
-    target = models.CharField(max_length=20, choices=Target.choices)
-    path = models.CharField(max_length=255)
-    was_required = models.BooleanField()
-    is_required = models.BooleanField()
+    target = models.CharField(_("target"), max_length=20, choices=Target.choices)
+    path = models.CharField(_("path"), max_length=255)
+    was_required = models.BooleanField(_("was required"))
+    is_required = models.BooleanField(_("required"))
     changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("changed by"),
     )
-    source = models.CharField(max_length=10, choices=ChangeSource.choices)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    source = models.CharField(_("source"), max_length=10, choices=ChangeSource.choices)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True, db_index=True)
 
     class Meta:
+        verbose_name = _("rule change")
+        verbose_name_plural = _("rule changes")
         ordering = ["-created_at", "-id"]
 
     def __str__(self) -> str:
@@ -114,21 +126,28 @@ class RuleChange(models.Model):
 class ExtraFieldDefinition(models.Model):
     """An additional field of a target; integrators send it as `extraFields` `{name: "client.NAME"}`."""
 
-    target = models.CharField(max_length=20, choices=Target.choices)
+    target = models.CharField(_("target"), max_length=20, choices=Target.choices)
     name = models.CharField(
+        verbose_name=_("name"),
         max_length=100,
-        validators=[RegexValidator(r"^[A-Za-z][A-Za-z0-9_]*$", "Latin letters, digits and _, a letter first.")],
-        help_text="Without the prefix: favouriteContactTime, sent as client.favouriteContactTime.",
+        validators=[RegexValidator(r"^[A-Za-z][A-Za-z0-9_]*$", _("Latin letters, digits and _, a letter first."))],
+        help_text=_("Without the prefix: favouriteContactTime, sent as client.favouriteContactTime."),
     )
-    type = models.CharField(max_length=10, choices=[(t.value, t.label) for t in EXTRA_FIELD_TYPES])
+    type = models.CharField(_("type"), max_length=10, choices=[(t.value, t.label) for t in EXTRA_FIELD_TYPES])
     reference_list = models.CharField(
-        max_length=40, choices=ReferenceList.choices, blank=True, help_text="Only for the type reference."
+        verbose_name=_("reference list"),
+        max_length=40,
+        choices=ReferenceList.choices,
+        blank=True,
+        help_text=_("Only for the type reference."),
     )
-    label = models.CharField(max_length=255)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    label = models.CharField(_("label"), max_length=255)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
+        verbose_name = _("extra field")
+        verbose_name_plural = _("extra fields")
         ordering = ["target", "name"]
         constraints = [
             models.UniqueConstraint(fields=["target", "name"], name="extra_field_unique_name"),

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.apps import apps
 from django.db import models
 from django.db.models import Q
+from django.utils.text import format_lazy
 
 from modeleditor.cache import config_snapshot
 from modeleditor.catalogue import CATALOGUE, LOCKED, SCOPES, FieldSpec, extra_field_path
@@ -16,7 +17,7 @@ from modeleditor.models import ExtraFieldDefinition, ReferenceList, RequiredFiel
 class EditorRow:
     path: str
     label: str
-    type: str
+    type: str  # the type's label, in the language of the screen
     is_required: bool
     is_locked: bool
     is_extra: bool
@@ -37,12 +38,21 @@ def editor_rows(target: str) -> list[EditorRow]:
     stored = dict(RequiredFieldRule.objects.filter(target=target).values_list("path", "is_required"))
     locked = LOCKED[target]
     rows = [
-        EditorRow(s.path, s.label, s.type, s.path in locked or stored.get(s.path, False), s.path in locked, False)
+        EditorRow(
+            s.path,
+            s.label,
+            FieldType(s.type).label,
+            s.path in locked or stored.get(s.path, False),
+            s.path in locked,
+            False,
+        )
         for s in CATALOGUE[target]
     ]
     for d in _extra_definitions(target):
         path = extra_field_path(target, d.name)
-        type_ = f"{d.type} ({d.reference_list})" if d.type == FieldType.REFERENCE else d.type
+        type_ = FieldType(d.type).label
+        if d.type == FieldType.REFERENCE:
+            type_ = format_lazy("{} ({})", type_, ReferenceList(d.reference_list).label)
         rows.append(EditorRow(path, d.label, type_, stored.get(path, False), False, True))
     return rows
 

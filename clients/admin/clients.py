@@ -2,9 +2,11 @@
 
 from django.contrib import admin, messages
 from django.urls import path
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from clients.admin import duplicates
-from clients.admin.common import count_of
+from clients.admin.common import count_of, money_display
 from clients.admin.masking import (
     MaskedFieldsMixin,
     mask_card,
@@ -17,6 +19,7 @@ from clients.admin.phones import PhoneFieldsMixin
 from clients.admin.search import ClientSearchMixin
 from clients.models import Address, Client, Contract, IdentityDocument, LoanApplication, Relative
 from clients.services.matching import client_identity_refresh
+from leadcore.admin_mixins import HistoryInEveryLanguageMixin
 
 _DOCUMENT_FIELDS = (
     "document_type",
@@ -38,7 +41,7 @@ class IdentityDocumentInline(MaskedFieldsMixin, admin.TabularInline):
     template = "admin/clients/client/documents_inline.html"
     extra = 0
 
-    @admin.display(description="series and number")
+    @admin.display(description=_("series and number"))
     def passport(self, obj) -> str:
         return mask_passport(obj.series, obj.number)
 
@@ -62,7 +65,7 @@ class AddressInline(admin.TabularInline):
         "apartment_no",
         "verification",
     )
-    verbose_name_plural = "addresses"
+    verbose_name_plural = _("addresses")
     show_change_link = True
     extra = 0
 
@@ -85,7 +88,7 @@ class RelativeInline(PhoneFieldsMixin, MaskedFieldsMixin, admin.TabularInline):
     masked_stand_ins = {"passport": "passport_masked"}
     extra = 0
 
-    @admin.display(description="passport")
+    @admin.display(description=_("passport"))
     def passport_masked(self, obj) -> str:
         return mask_passport_json(obj.passport)
 
@@ -113,14 +116,14 @@ class LoanApplicationInline(_RecordsInline):
         "status",
         "channel",
         "credit_product",
-        "amount",
+        "requested_amount",
         "period",
         "period_unit",
         "legal_entity",
         "created_at",
     )
     readonly_fields = fields
-    verbose_name = "loan application"
+    requested_amount = money_display("amount", _("requested amount"))
 
 
 class ContractInline(MaskedFieldsMixin, _RecordsInline):
@@ -129,7 +132,7 @@ class ContractInline(MaskedFieldsMixin, _RecordsInline):
         "number",
         "status",
         "credit_product",
-        "amount",
+        "contract_amount",
         "period",
         "period_unit",
         "legal_entity",
@@ -137,15 +140,18 @@ class ContractInline(MaskedFieldsMixin, _RecordsInline):
         "created_at",
     )
     readonly_fields = fields
+    contract_amount = money_display("amount", _("amount"))
     masked_stand_ins = {"card_number_masked": "card"}
 
-    @admin.display(description="card")
+    @admin.display(description=_("card"))
     def card(self, obj) -> str:
         return mask_card(obj.card_number_masked)
 
 
 @admin.register(Client)
-class ClientAdmin(PhoneFieldsMixin, ClientSearchMixin, MaskedFieldsMixin, admin.ModelAdmin):
+class ClientAdmin(
+    HistoryInEveryLanguageMixin, PhoneFieldsMixin, ClientSearchMixin, MaskedFieldsMixin, admin.ModelAdmin
+):
     list_display = (
         "id",
         "kind",
@@ -166,10 +172,10 @@ class ClientAdmin(PhoneFieldsMixin, ClientSearchMixin, MaskedFieldsMixin, admin.
     masked_stand_ins = {"identity_key": None}
     fieldsets = (
         (None, {"fields": ("kind", "last_name", "first_name", "patronymic", "title", "registration_number")}),
-        ("Contacts and identifiers", {"fields": ("mobile_phone", "email", "inn", "snils")}),
-        ("Personal", {"fields": ("sex", "birth_date", "birth_place", "birth_country")}),
+        (_("Contacts and identifiers"), {"fields": ("mobile_phone", "email", "inn", "snils")}),
+        (_("Personal"), {"fields": ("sex", "birth_date", "birth_place", "birth_country")}),
         (
-            "Work, income, family",
+            _("Work, income, family"),
             {
                 "fields": (
                     "employer_title",
@@ -182,8 +188,8 @@ class ClientAdmin(PhoneFieldsMixin, ClientSearchMixin, MaskedFieldsMixin, admin.
                 )
             },
         ),
-        ("Extra fields", {"fields": ("extra_fields",)}),
-        ("Matching", {"fields": ("legal_entity", "identity_key", "match_scope", "created_at", "updated_at")}),
+        (_("Extra fields"), {"fields": ("extra_fields",)}),
+        (_("Matching"), {"fields": ("legal_entity", "identity_key", "match_scope", "created_at", "updated_at")}),
     )
     inlines = (LoanApplicationInline, ContractInline, IdentityDocumentInline, AddressInline, RelativeInline)
 
@@ -195,15 +201,15 @@ class ClientAdmin(PhoneFieldsMixin, ClientSearchMixin, MaskedFieldsMixin, admin.
             .annotate(lead_count=count_of(leads), application_count=count_of(LoanApplication))
         )
 
-    @admin.display(description="name", ordering="last_name")
+    @admin.display(description=_("name"), ordering="last_name")
     def name(self, obj) -> str:
         return str(obj)
 
-    @admin.display(description="leads", ordering="lead_count")
+    @admin.display(description=_("leads"), ordering="lead_count")
     def lead_count(self, obj) -> int:
         return obj.lead_count
 
-    @admin.display(description="applications", ordering="application_count")
+    @admin.display(description=_("applications"), ordering="application_count")
     def application_count(self, obj) -> int:
         return obj.application_count
 
@@ -212,8 +218,10 @@ class ClientAdmin(PhoneFieldsMixin, ClientSearchMixin, MaskedFieldsMixin, admin.
         if not client_identity_refresh(client=form.instance):
             messages.warning(
                 request,
-                "Another client has the same name and passport (or INN): review them under Possible duplicates "
-                "and merge. This client keeps its previous matching identity.",
+                gettext(
+                    "Another client has the same name and passport (or INN): review them under Possible duplicates "
+                    "and merge. This client keeps its previous matching identity."
+                ),
             )
 
     def construct_change_message(self, request, form, formsets, add=False):

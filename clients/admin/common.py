@@ -1,9 +1,12 @@
 """Small pieces every back-office admin screen shares."""
 
+from django.contrib import admin
 from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.html import format_html
+
+from leadcore.formatting import money
 
 
 def count_of(model, field: str = "client"):
@@ -16,6 +19,16 @@ def count_of(model, field: str = "client"):
         .values("n")
     )
     return Coalesce(Subquery(rows, output_field=IntegerField()), Value(0))
+
+
+def money_display(field: str, description):
+    """A list column or read-only field showing a money field as `30 000,00 ₽`."""
+
+    @admin.display(description=description, ordering=field)
+    def show(self, obj) -> str:
+        return money(getattr(obj, field))
+
+    return show
 
 
 def admin_link(obj, text: str | None = None) -> str:

@@ -6,6 +6,7 @@ from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from clients.admin.masking import mask_passport, sees_full_identity
 from clients.models import Client, IdentityDocument
@@ -38,7 +39,7 @@ def _list_url() -> str:
 def pair_list(model_admin):
     def view(request):
         if not model_admin.has_view_permission(request):
-            raise PermissionDenied
+            raise PermissionDenied("clients.view_client")
         pairs = duplicate_pairs()
         passports = _passports(request, {c.pk for pair in pairs for c in (pair.first, pair.second)})
         rows = [
@@ -60,7 +61,7 @@ def pair_list(model_admin):
             _context(
                 model_admin,
                 request,
-                title="Possible duplicates",
+                title=_("Possible duplicates"),
                 rows=rows,
                 can_merge=can_merge,
                 can_decide=request.user.has_perm(DECIDE_PERMISSION),
@@ -80,7 +81,7 @@ def _client_or_404(client_id: str | None) -> Client:
 def merge(model_admin):
     def view(request):
         if not (request.user.has_perm(MERGE_PERMISSION) and model_admin.has_change_permission(request)):
-            raise PermissionDenied
+            raise PermissionDenied(MERGE_PERMISSION, "clients.change_client")
         source = request.POST if request.method == "POST" else request.GET
         keep = _client_or_404(source.get("keep"))
         remove = _client_or_404(source.get("remove"))
@@ -91,7 +92,11 @@ def merge(model_admin):
                 for problem in rejected.problems:
                     model_admin.message_user(request, problem.message, messages.ERROR)
                 return HttpResponseRedirect(_list_url())
-            model_admin.message_user(request, f"Client #{remove.pk} was merged into {keep} (#{keep.pk}).")
+            model_admin.message_user(
+                request,
+                _("Client #%(remove)s was merged into %(keep)s (#%(id)s).")
+                % {"remove": remove.pk, "keep": keep, "id": keep.pk},
+            )
             return HttpResponseRedirect(reverse("admin:clients_client_change", args=[keep.pk]))
         passports = _passports(request, {keep.pk, remove.pk})
         return TemplateResponse(
@@ -100,7 +105,7 @@ def merge(model_admin):
             _context(
                 model_admin,
                 request,
-                title=f"Merge client #{remove.pk} into #{keep.pk}",
+                title=_("Merge client #%(remove)s into #%(keep)s") % {"remove": remove.pk, "keep": keep.pk},
                 keep=keep,
                 remove=remove,
                 keep_passports=passports.get(keep.pk, ""),
@@ -117,7 +122,7 @@ def not_duplicates(model_admin):
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
         if not request.user.has_perm(DECIDE_PERMISSION):
-            raise PermissionDenied
+            raise PermissionDenied(DECIDE_PERMISSION)
         first = _client_or_404(request.POST.get("first"))
         second = _client_or_404(request.POST.get("second"))
         try:
@@ -126,7 +131,10 @@ def not_duplicates(model_admin):
             for problem in rejected.problems:
                 model_admin.message_user(request, problem.message, messages.ERROR)
         else:
-            model_admin.message_user(request, f"Clients #{first.pk} and #{second.pk} are not duplicates.")
+            model_admin.message_user(
+                request,
+                _("Clients #%(first)s and #%(second)s are not duplicates.") % {"first": first.pk, "second": second.pk},
+            )
         return HttpResponseRedirect(_list_url())
 
     return view

@@ -1,8 +1,10 @@
 """Loan applications and contracts: lists, and status changes through the status services."""
 
 from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
-from clients.admin.common import admin_link
+from clients.admin.common import admin_link, money_display
 from clients.admin.masking import MaskedFieldsMixin, mask_card
 from clients.admin.search import ClientSearchMixin
 from clients.models import (
@@ -14,12 +16,13 @@ from clients.models import (
     LoanApplicationStatus,
 )
 from clients.services.status import contract_set_status, loan_application_set_status
+from leadcore.admin_mixins import HistoryInEveryLanguageMixin
 from leadcore.api.errors import RequestRejected
 
 _DATES = ("created_at", admin.DateFieldListFilter)
 
 
-def _set_status(model_admin, request, queryset, *, change, status: str) -> None:
+def _set_status(model_admin, request, queryset, *, change, status) -> None:
     """Runs one status service per selected row; a refused row does not stop the others."""
     changed, refused = 0, []
     for record in queryset:
@@ -30,7 +33,12 @@ def _set_status(model_admin, request, queryset, *, change, status: str) -> None:
         else:
             changed += 1
     if changed:
-        model_admin.message_user(request, f"{changed} set to {status}.", messages.SUCCESS)
+        done = ngettext(
+            "%(count)d record now has the status “%(status)s”.",
+            "%(count)d records now have the status “%(status)s”.",
+            changed,
+        )
+        model_admin.message_user(request, done % {"count": changed, "status": status.label}, messages.SUCCESS)
     for message in refused:
         model_admin.message_user(request, message, messages.WARNING)
 
@@ -45,17 +53,17 @@ class GoodsInline(admin.TabularInline):
     extra = 0
 
 
-class _LendingAdmin(ClientSearchMixin, admin.ModelAdmin):
+class _LendingAdmin(HistoryInEveryLanguageMixin, ClientSearchMixin, admin.ModelAdmin):
     client_prefix = "client__"
     list_select_related = ("client", "credit_product", "legal_entity")
     list_filter = ("status", "credit_product", "legal_entity", _DATES)
     list_per_page = 50
 
-    @admin.display(description="client", ordering="client__last_name")
+    @admin.display(description=_("client"), ordering="client__last_name")
     def client_link(self, obj) -> str:
         return admin_link(obj.client)
 
-    @admin.display(description="period", ordering="period")
+    @admin.display(description=_("period"), ordering="period")
     def term(self, obj) -> str:
         return f"{obj.period} {obj.get_period_unit_display()}" if obj.period else "—"
 
@@ -68,12 +76,13 @@ class LoanApplicationAdmin(_LendingAdmin):
         "status",
         "channel",
         "credit_product",
-        "amount",
+        "requested_amount",
         "term",
         "legal_entity",
         "created_at",
         "status_changed_at",
     )
+    requested_amount = money_display("amount", _("requested amount"))
     list_filter = ("status", "channel", "credit_product", "legal_entity", _DATES)
     raw_id_fields = ("manager", "subdivision", "how_you_know", "store_type")
     readonly_fields = (
@@ -91,11 +100,11 @@ class LoanApplicationAdmin(_LendingAdmin):
     def _change(self, record, status, user):
         loan_application_set_status(application=record, status=status, user=user)
 
-    @admin.action(description="Approve the selected applications", permissions=["change"])
+    @admin.action(description=_("Approve the selected applications"), permissions=["change"])
     def approve(self, request, queryset):
         _set_status(self, request, queryset, change=self._change, status=LoanApplicationStatus.APPROVED)
 
-    @admin.action(description="Reject the selected applications", permissions=["change"])
+    @admin.action(description=_("Reject the selected applications"), permissions=["change"])
     def reject(self, request, queryset):
         _set_status(self, request, queryset, change=self._change, status=LoanApplicationStatus.REJECTED)
 
@@ -107,13 +116,14 @@ class ContractAdmin(MaskedFieldsMixin, _LendingAdmin):
         "client_link",
         "status",
         "credit_product",
-        "amount",
+        "contract_amount",
         "term",
         "legal_entity",
         "created_at",
         "status_changed_at",
     )
-    search_help_text = "Contract number, or the client's name, phone, passport, INN, SNILS."
+    contract_amount = money_display("amount", _("amount"))
+    search_help_text = _("Contract number, or the client's name, phone, passport, INN, SNILS.")
     fields = (
         "number",
         "client_link",
@@ -150,7 +160,7 @@ class ContractAdmin(MaskedFieldsMixin, _LendingAdmin):
     masked_stand_ins = {"card_number_masked": "card"}
     actions = ("sign", "cancel")
 
-    @admin.display(description="card")
+    @admin.display(description=_("card"))
     def card(self, obj) -> str:
         return mask_card(obj.card_number_masked)
 
@@ -163,10 +173,10 @@ class ContractAdmin(MaskedFieldsMixin, _LendingAdmin):
     def _change(self, record, status, user):
         contract_set_status(contract=record, status=status, user=user)
 
-    @admin.action(description="Sign the selected contracts", permissions=["change"])
+    @admin.action(description=_("Sign the selected contracts"), permissions=["change"])
     def sign(self, request, queryset):
         _set_status(self, request, queryset, change=self._change, status=ContractStatus.SIGNED)
 
-    @admin.action(description="Cancel the selected contracts", permissions=["change"])
+    @admin.action(description=_("Cancel the selected contracts"), permissions=["change"])
     def cancel(self, request, queryset):
         _set_status(self, request, queryset, change=self._change, status=ContractStatus.CANCELLED)

@@ -1,23 +1,25 @@
 """Client records on their own lists, and the back office's own records: merges and decisions."""
 
 from django.contrib import admin, messages
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from clients.admin.common import admin_link
-from clients.admin.masking import MaskedFieldsMixin, mask_passport_json, sees_full_identity
+from clients.admin.masking import FULL_IDENTITY_PERMISSION, MaskedFieldsMixin, mask_passport_json, sees_full_identity
 from clients.admin.phones import PhoneFieldsMixin
 from clients.admin.search import ClientSearchMixin
 from clients.models import Address, Client, ClientMerge, IdentityDocument, NotDuplicate, Relative
 from clients.services.matching import client_identity_refresh
-from leadcore.admin_mixins import ReadOnlyAdminMixin
+from leadcore.admin_mixins import HistoryInEveryLanguageMixin, ReadOnlyAdminMixin
 
 
-class _ClientRecordAdmin(ClientSearchMixin, admin.ModelAdmin):
+class _ClientRecordAdmin(HistoryInEveryLanguageMixin, ClientSearchMixin, admin.ModelAdmin):
     client_prefix = "client__"
     list_select_related = ("client",)
     raw_id_fields = ("client",)
     list_per_page = 50
 
-    @admin.display(description="client", ordering="client__last_name")
+    @admin.display(description=_("client"), ordering="client__last_name")
     def client_link(self, obj) -> str:
         return admin_link(obj.client)
 
@@ -41,6 +43,9 @@ class IdentityDocumentAdmin(_ClientRecordAdmin):
 
     # Page titles and history name a document by its series and number: operators reach
     # documents through the client's page, where they are masked.
+    def refusal_permissions(self, action: str) -> tuple[str, ...]:
+        return (f"clients.{action}_identitydocument", FULL_IDENTITY_PERMISSION)
+
     def has_module_permission(self, request):
         return super().has_module_permission(request) and sees_full_identity(request.user)
 
@@ -73,8 +78,11 @@ class IdentityDocumentAdmin(_ClientRecordAdmin):
             if not client_identity_refresh(client=client):
                 self.message_user(
                     request,
-                    f"Client #{client.pk} now has the name and passport of another client: merge them under "
-                    "Possible duplicates.",
+                    gettext(
+                        "Client #%(id)s now has the name and passport of another client: merge them under "
+                        "Possible duplicates."
+                    )
+                    % {"id": client.pk},
                     messages.WARNING,
                 )
 
@@ -93,7 +101,7 @@ class RelativeAdmin(PhoneFieldsMixin, MaskedFieldsMixin, _ClientRecordAdmin):
     raw_id_fields = ("client", "kinship")
     masked_stand_ins = {"passport": "passport_masked"}
 
-    @admin.display(description="passport")
+    @admin.display(description=_("passport"))
     def passport_masked(self, obj) -> str:
         return mask_passport_json(obj.passport)
 
@@ -106,7 +114,7 @@ class ClientMergeAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     fields = ("kept", "removed_client_id", "moved", "removed_snapshot", "merged_by", "merged_at")
     readonly_fields = fields
 
-    @admin.display(description="kept client", ordering="kept")
+    @admin.display(description=_("kept client"), ordering="kept")
     def kept_link(self, obj) -> str:
         return admin_link(obj.kept)
 

@@ -3,6 +3,7 @@
 import re
 
 from django.db.models import Exists, OuterRef, Q
+from django.utils.translation import gettext_lazy as _
 
 from clients.models import IdentityDocument
 from clients.validators import digits, phone_normalize
@@ -59,7 +60,7 @@ class ClientSearchMixin:
 
     client_prefix = ""
     search_fields = ("pk",)
-    search_help_text = "Name, phone, passport (series and number), INN, SNILS or id."
+    search_help_text = _("Name, phone, passport (series and number), INN, SNILS or id.")
 
     def get_search_results(self, request, queryset, search_term):
         query = client_search_q(search_term, prefix=self.client_prefix)

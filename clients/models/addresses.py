@@ -1,5 +1,6 @@
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from clients.models.base import TimeStamped, reference
 from clients.models.choices import AddressKind, AddressVerification
@@ -8,35 +9,41 @@ from clients.models.choices import AddressKind, AddressVerification
 class Address(TimeStamped):
     """An address of a client: residence, registration, or one of the additional ones."""
 
-    client = models.ForeignKey("clients.Client", on_delete=models.CASCADE, related_name="addresses")
-    kind = models.CharField(max_length=15, choices=AddressKind.choices)
-    position = models.PositiveSmallIntegerField(null=True, blank=True)
-    purpose = reference("purpose")
-    country = reference("country")
-    fias_id = models.UUIDField("FIAS id", null=True, blank=True, db_index=True)
-    full_address_text = models.TextField(blank=True)
-    fias_chain = models.JSONField(null=True, blank=True)
-    postal_code = models.CharField(max_length=10, blank=True)
-    region_name = models.CharField(max_length=255, blank=True)
-    locality_name = models.CharField(max_length=255, blank=True)
-    street_name = models.CharField(max_length=255, blank=True)
-    house_no = models.CharField(max_length=50, blank=True)
-    block_no = models.CharField(max_length=50, blank=True)
-    building_no = models.CharField(max_length=50, blank=True)
-    apartment_no = models.CharField(max_length=50, blank=True)
-    housing_type = models.CharField(max_length=100, blank=True)
-    metro_station = models.CharField(max_length=100, blank=True)
-    old_address_text = models.TextField(blank=True)
-    reg_date = models.DateField("registered since", null=True, blank=True)
-    telephone = models.CharField(max_length=20, blank=True)
-    time_zone = models.CharField(max_length=50, blank=True)
-    attributes = models.JSONField(default=dict, blank=True)
+    client = models.ForeignKey(
+        "clients.Client", verbose_name=_("client"), on_delete=models.CASCADE, related_name="addresses"
+    )
+    kind = models.CharField(_("kind"), max_length=15, choices=AddressKind.choices)
+    position = models.PositiveSmallIntegerField(_("position"), null=True, blank=True)
+    purpose = reference(_("purpose"))
+    country = reference(_("country"))
+    fias_id = models.UUIDField(_("FIAS id"), null=True, blank=True, db_index=True)
+    full_address_text = models.TextField(_("full address"), blank=True)
+    fias_chain = models.JSONField(_("FIAS chain"), null=True, blank=True)
+    postal_code = models.CharField(_("postal code"), max_length=10, blank=True)
+    region_name = models.CharField(_("region"), max_length=255, blank=True)
+    locality_name = models.CharField(_("locality"), max_length=255, blank=True)
+    street_name = models.CharField(_("street"), max_length=255, blank=True)
+    house_no = models.CharField(_("house"), max_length=50, blank=True)
+    block_no = models.CharField(_("block"), max_length=50, blank=True)
+    building_no = models.CharField(_("building"), max_length=50, blank=True)
+    apartment_no = models.CharField(_("apartment"), max_length=50, blank=True)
+    housing_type = models.CharField(_("housing type"), max_length=100, blank=True)
+    metro_station = models.CharField(_("metro station"), max_length=100, blank=True)
+    old_address_text = models.TextField(_("previous address"), blank=True)
+    reg_date = models.DateField(_("registered since"), null=True, blank=True)
+    telephone = models.CharField(_("telephone"), max_length=20, blank=True)
+    time_zone = models.CharField(_("time zone"), max_length=50, blank=True)
+    attributes = models.JSONField(_("attributes"), default=dict, blank=True)
     verification = models.CharField(
-        max_length=12, choices=AddressVerification.choices, default=AddressVerification.BY_PARTS
+        verbose_name=_("verification"),
+        max_length=12,
+        choices=AddressVerification.choices,
+        default=AddressVerification.BY_PARTS,
     )
 
     class Meta:
-        verbose_name_plural = "addresses"
+        verbose_name = _("address")
+        verbose_name_plural = _("addresses")
         ordering = ["client", "kind", "position", "id"]
         constraints = [
             models.UniqueConstraint(

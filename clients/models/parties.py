@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from clients.models.base import TimeStamped, money, reference
 from clients.models.choices import ClientKind
@@ -9,42 +11,55 @@ from clients.models.choices import ClientKind
 class Client(TimeStamped):
     """A person or a company that applied for a loan at least once."""
 
-    kind = models.CharField(max_length=10, choices=ClientKind.choices, default=ClientKind.PERSON)
-    last_name = models.CharField(max_length=50, blank=True)
-    first_name = models.CharField(max_length=50, blank=True)
-    patronymic = models.CharField(max_length=50, blank=True)
-    title = models.CharField("company name", max_length=255, blank=True)
-    registration_number = models.CharField("OGRN / OGRNIP", max_length=15, blank=True)
-    sex = reference("sex")
-    birth_date = models.DateField(null=True, blank=True)
-    birth_place = models.CharField(max_length=255, blank=True)
-    birth_country = reference("country of birth")
-    mobile_phone = models.CharField(max_length=20, db_index=True)
-    email = models.EmailField(blank=True)
-    inn = models.CharField("INN", max_length=12, blank=True, db_index=True)
-    snils = models.CharField("SNILS", max_length=11, blank=True, db_index=True)
-    employer_title = models.CharField(max_length=255, blank=True)
-    employer_inn = models.CharField("employer INN", max_length=12, blank=True)
-    mean_income = money("average monthly income")
-    average_monthly_cost = money("average monthly expenses")
-    children_count = models.PositiveIntegerField(null=True, blank=True)
-    adult_children_count = models.PositiveIntegerField(null=True, blank=True)
-    dependents_count = models.PositiveIntegerField(null=True, blank=True)
+    kind = models.CharField(_("kind"), max_length=10, choices=ClientKind.choices, default=ClientKind.PERSON)
+    last_name = models.CharField(_("last name"), max_length=50, blank=True)
+    first_name = models.CharField(_("first name"), max_length=50, blank=True)
+    patronymic = models.CharField(_("patronymic"), max_length=50, blank=True)
+    title = models.CharField(_("company name"), max_length=255, blank=True)
+    registration_number = models.CharField(_("OGRN / OGRNIP"), max_length=15, blank=True)
+    sex = reference(_("sex"))
+    birth_date = models.DateField(_("birth date"), null=True, blank=True)
+    birth_place = models.CharField(_("birth place"), max_length=255, blank=True)
+    birth_country = reference(_("country of birth"))
+    mobile_phone = models.CharField(_("mobile phone"), max_length=20, db_index=True)
+    email = models.EmailField(_("email"), blank=True)
+    inn = models.CharField(_("INN"), max_length=12, blank=True, db_index=True)
+    snils = models.CharField(_("SNILS"), max_length=11, blank=True, db_index=True)
+    employer_title = models.CharField(_("employer"), max_length=255, blank=True)
+    employer_inn = models.CharField(_("employer INN"), max_length=12, blank=True)
+    mean_income = money(_("average monthly income"))
+    average_monthly_cost = money(_("average monthly expenses"))
+    children_count = models.PositiveIntegerField(_("children"), null=True, blank=True)
+    adult_children_count = models.PositiveIntegerField(_("adult children"), null=True, blank=True)
+    dependents_count = models.PositiveIntegerField(_("dependants"), null=True, blank=True)
     # Normalised name + passport (person) or INN (company); NULL when the lead lacked a part,
     # so such a client is never matched.
-    identity_key = models.CharField(max_length=300, null=True, blank=True, editable=False)  # noqa: DJ001
+    identity_key = models.CharField(_("matching identity"), max_length=300, null=True, blank=True, editable=False)  # noqa: DJ001
     # "" when matching is company-wide; the legal entity's id when matching is per legal entity.
-    match_scope = models.CharField(max_length=20, blank=True, default="", editable=False)
+    match_scope = models.CharField(_("matching scope"), max_length=20, blank=True, default="", editable=False)
     legal_entity = models.ForeignKey(
-        "clients.LegalEntity", on_delete=models.PROTECT, null=True, blank=True, related_name="clients"
+        "clients.LegalEntity",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="clients",
+        verbose_name=_("legal entity"),
     )
     # The API user whose lead created the client: the one integrator that may read it back.
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", editable=False
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+        verbose_name=_("created by"),
     )
-    extra_fields = models.JSONField(default=dict, blank=True)
+    extra_fields = models.JSONField(_("extra fields"), default=dict, blank=True)
 
     class Meta:
+        verbose_name = _("client")
+        verbose_name_plural = _("clients")
         ordering = ["-id"]
         constraints = [
             models.UniqueConstraint(
@@ -64,51 +79,57 @@ class Client(TimeStamped):
 
     def __str__(self) -> str:
         if self.kind == ClientKind.COMPANY:
-            return self.title or f"Company #{self.pk}"
+            return self.title or gettext("Company #%(id)s") % {"id": self.pk}
         return " ".join(p for p in (self.last_name, self.first_name, self.patronymic) if p) or f"#{self.pk}"
 
 
 class IdentityDocument(TimeStamped):
     """The client's passport or other identity document, as sent with a lead."""
 
-    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="documents")
-    document_type = reference("document type", help_text="Empty means a Russian passport.")
-    series = models.CharField(max_length=25, blank=True, db_index=True)
-    number = models.CharField(max_length=25, blank=True, db_index=True)
-    issue_date = models.DateField(null=True, blank=True)
-    close_date = models.DateField(null=True, blank=True)
-    issued_by = models.CharField(max_length=255, blank=True)
-    subdivision_code = models.CharField(max_length=7, blank=True)
-    extra_number = models.CharField(max_length=50, blank=True)
+    client = models.ForeignKey(Client, verbose_name=_("client"), on_delete=models.CASCADE, related_name="documents")
+    document_type = reference(_("document type"), help_text=_("Empty means a Russian passport."))
+    series = models.CharField(_("series"), max_length=25, blank=True, db_index=True)
+    number = models.CharField(_("number"), max_length=25, blank=True, db_index=True)
+    issue_date = models.DateField(_("issue date"), null=True, blank=True)
+    close_date = models.DateField(_("valid until"), null=True, blank=True)
+    issued_by = models.CharField(_("issued by"), max_length=255, blank=True)
+    subdivision_code = models.CharField(_("subdivision code"), max_length=7, blank=True)
+    extra_number = models.CharField(_("additional number"), max_length=50, blank=True)
 
     class Meta:
+        verbose_name = _("identity document")
+        verbose_name_plural = _("identity documents")
         ordering = ["-id"]
 
     def __str__(self) -> str:
         # Shown in admin titles and history: never the whole number.
-        return f"document ••{self.number[-3:]}" if self.number else "document"
+        if self.number:
+            return gettext("document ••%(tail)s") % {"tail": self.number[-3:]}
+        return gettext("document")
 
 
 class Relative(TimeStamped):
     """A relative or contact person of the client."""
 
-    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="relatives")
-    last_name = models.CharField(max_length=50, blank=True)
-    first_name = models.CharField(max_length=50, blank=True)
-    patronymic = models.CharField(max_length=50, blank=True)
-    kinship = reference("kinship")
-    birth_date = models.DateField(null=True, blank=True)
-    telephone = models.CharField(max_length=20, blank=True)
-    email = models.EmailField(blank=True)
-    address = models.TextField(blank=True)
-    work_place = models.CharField(max_length=255, blank=True)
-    rnn = models.CharField("taxpayer number", max_length=20, blank=True)
-    resident = models.BooleanField(null=True, blank=True)
-    verified = models.BooleanField(null=True, blank=True)
-    comment = models.TextField(blank=True)
-    passport = models.JSONField(null=True, blank=True)
+    client = models.ForeignKey(Client, verbose_name=_("client"), on_delete=models.CASCADE, related_name="relatives")
+    last_name = models.CharField(_("last name"), max_length=50, blank=True)
+    first_name = models.CharField(_("first name"), max_length=50, blank=True)
+    patronymic = models.CharField(_("patronymic"), max_length=50, blank=True)
+    kinship = reference(_("kinship"))
+    birth_date = models.DateField(_("birth date"), null=True, blank=True)
+    telephone = models.CharField(_("telephone"), max_length=20, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    address = models.TextField(_("address"), blank=True)
+    work_place = models.CharField(_("work place"), max_length=255, blank=True)
+    rnn = models.CharField(_("taxpayer number"), max_length=20, blank=True)
+    resident = models.BooleanField(_("resident"), null=True, blank=True)
+    verified = models.BooleanField(_("verified"), null=True, blank=True)
+    comment = models.TextField(_("comment"), blank=True)
+    passport = models.JSONField(_("passport"), null=True, blank=True)
 
     class Meta:
+        verbose_name = _("relative")
+        verbose_name_plural = _("relatives")
         ordering = ["id"]
 
     def __str__(self) -> str:

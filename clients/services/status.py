@@ -4,6 +4,7 @@ from django.contrib.admin.models import CHANGE, LogEntry
 from django.db import transaction
 from django.db.models import Model
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from clients.errors import ClientErrorCode
 from clients.models import Contract, ContractStatus, LoanApplication, LoanApplicationStatus
@@ -22,6 +23,10 @@ CONTRACT_TRANSITIONS: dict[str, frozenset[str]] = {
 }
 
 
+def _label(record: Model, status: str) -> str:
+    return str(dict(type(record)._meta.get_field("status").choices).get(status, status))
+
+
 def _change(*, record: Model, transitions: dict[str, frozenset[str]], status: str, user) -> Model:
     # Lock the row: two operators pressing "approve" and "reject" at once must not both win.
     record = type(record).objects.select_for_update().get(pk=record.pk)
@@ -32,7 +37,9 @@ def _change(*, record: Model, transitions: dict[str, frozenset[str]], status: st
                 Problem(
                     ClientErrorCode.STATUS_TRANSITION_NOT_ALLOWED,
                     "status",
-                    f"{record} cannot go from {previous} to {status}.",
+                    # The API answers in English (its middleware), the admin in the operator's language.
+                    gettext("%(record)s cannot go from %(previous)s to %(status)s.")
+                    % {"record": record, "previous": _label(record, previous), "status": _label(record, status)},
                 )
             ],
             status=409,
@@ -75,7 +82,8 @@ def contract_set_status(*, contract: Contract, status: str, user) -> Contract:
                     Problem(
                         ClientErrorCode.CONTRACT_APPLICATION_NOT_APPROVED,
                         "status",
-                        f"{contract} cannot be signed while its application is {application_status}.",
+                        gettext("%(contract)s cannot be signed while its application is %(status)s.")
+                        % {"contract": contract, "status": LoanApplicationStatus(application_status).label},
                     )
                 ],
                 status=409,

@@ -1,10 +1,13 @@
-"""Django's own error pages, answered in the envelope on API paths (a wrong URL, a bad Host)."""
+"""Django's own error pages: in the envelope on API paths (a wrong URL, a bad Host); the admin's
+refusals on its own page (`leadcore.refusals`)."""
 
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.urls import reverse
 from django.views import defaults
 
 from leadcore.api.envelope import error_body
 from leadcore.api.errors import ApiErrorCode, Problem
+from leadcore.refusals import refused_page
 
 API_PREFIXES = ("/api/", "/bs-core/")
 
@@ -23,9 +26,11 @@ def bad_request(request: HttpRequest, exception: Exception) -> JsonResponse:
     return defaults.bad_request(request, exception)
 
 
-def permission_denied(request: HttpRequest, exception: Exception) -> JsonResponse:
+def permission_denied(request: HttpRequest, exception: Exception) -> HttpResponse:
     if is_api(request):
         return _envelope(ApiErrorCode.PERMISSION_DENIED, "Permission denied.", 403)
+    if request.path.startswith(reverse("admin:index")) and request.user.is_authenticated and request.user.is_staff:
+        return refused_page(request, exception)
     return defaults.permission_denied(request, exception)
 
 

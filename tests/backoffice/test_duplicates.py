@@ -97,7 +97,7 @@ def test_it_hides_a_pair_an_operator_marked_as_not_duplicates(as_operator, opera
 
     assert response.status_code == 302
     assert _reasons() == {}
-    assert "No possible duplicates." in as_operator.get("/admin/clients/client/duplicates/").content.decode()
+    assert "Возможных дублей нет." in as_operator.get("/admin/clients/client/duplicates/").content.decode()
 
 
 def test_it_pairs_only_the_newest_clients_of_a_placeholder_value():

@@ -42,7 +42,7 @@ def test_it_keeps_the_identity_and_warns_when_the_fix_makes_a_duplicate(as_opera
     client.refresh_from_db()
     assert client.first_name == "Филат"
     assert client.identity_key is None
-    assert "Possible duplicates" in response.content.decode()
+    assert "проверьте их в разделе «Возможные дубли» и объедините" in response.content.decode()
 
 
 def test_it_gives_the_kept_client_the_identity_of_the_passport_a_merge_brought(administrator, api):

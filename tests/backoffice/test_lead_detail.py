@@ -23,7 +23,7 @@ def test_it_shows_a_lead_from_the_api_with_its_records_and_the_matched_fields(ap
     assert f'href="/admin/clients/client/{lead.client_id}/change/"' in html
     assert f'href="/admin/clients/loanapplication/{lead.loan_application_id}/change/"' in html
     assert f'href="/admin/clients/contract/{lead.contract_id}/change/"' in html
-    assert "matched an existing client" in html
+    assert "найден существующий клиент" in html
     assert "matched on: lastName, firstName, patronymic, passport.seria, passport.no" in html
     assert "&quot;cardNumber&quot;: &quot;••••••••••••1111&quot;" in html
     assert "cardCvc" not in html

@@ -184,7 +184,7 @@ def test_it_merges_from_the_admin_and_shows_the_kept_client(pair, as_operator):
     response = as_operator.post(url, {"keep": keep.pk, "remove": remove.pk})
 
     assert confirmation.status_code == 200
-    assert "2 leads" in confirmation.content.decode()
+    assert "лиды: 2" in confirmation.content.decode()
     assert response.status_code == 302
     assert response["Location"] == f"/admin/clients/client/{keep.pk}/change/"
     assert not Client.objects.filter(pk=remove.pk).exists()

@@ -30,7 +30,7 @@ def test_it_refuses_a_phone_that_cannot_exist_and_keeps_the_old_one(as_operator)
     response = as_operator.post(url, data)
 
     assert response.status_code == 200
-    assert response.context["adminform"].form.errors == {"mobile_phone": ["Not a valid phone number."]}
+    assert response.context["adminform"].form.errors == {"mobile_phone": ["Неверный номер телефона."]}
     client.refresh_from_db()
     assert client.mobile_phone == "79161234567"
 

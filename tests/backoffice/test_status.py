@@ -86,8 +86,8 @@ def test_it_approves_applications_from_the_admin_list_and_refuses_the_decided_on
     assert (fresh.status, fresh.status_changed_by) == (LoanApplicationStatus.APPROVED, operator)
     assert rejected.status == LoanApplicationStatus.REJECTED
     shown = [str(message) for message in response.context["messages"]]
-    assert "1 set to approved." in shown
-    assert any("cannot go from rejected to approved" in message for message in shown)
+    assert "1 запись переведена в статус «Одобрена»." in shown
+    assert f"Заявка №{rejected.pk}: переход из статуса «Отклонена» в «Одобрена» невозможен." in shown
 
 
 def test_it_signs_then_cancels_a_contract_from_the_admin_list(operator, as_operator):

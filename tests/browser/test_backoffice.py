@@ -70,7 +70,7 @@ def test_it_lets_an_operator_find_a_client_by_passport_and_see_the_leads_applica
     rows.first.locator("a", has_text="Филатов").click()
     page.wait_for_selector("#applications-group")
     body = page.inner_text("body")
-    assert f"Application #{lead.loan_application_id}" in body
+    assert f"Заявка №{lead.loan_application_id}" in body
     assert "Короткий займ до зарплаты" in body
     assert page.locator("#documents-group input[value='503682']").count() == 0
     assert "503682" not in page.inner_text("#documents-group")
@@ -79,7 +79,7 @@ def test_it_lets_an_operator_find_a_client_by_passport_and_see_the_leads_applica
 
     page.goto(f"{live_server.url}/admin/leads/lead/{lead.pk}/change/")
     became = page.inner_text(".lead-became")
-    assert f"Application #{lead.loan_application_id}" in became
+    assert f"Заявка №{lead.loan_application_id}" in became
     assert "matched on: lastName, firstName, patronymic, passport.seria, passport.no" in became
     payload = page.inner_text(".lead-payload")
     assert "••••••••••••1111" in payload
@@ -98,17 +98,17 @@ def test_it_lets_an_administrator_merge_two_duplicates(page, live_server, screen
     _log_in(page, live_server, "Administrators")
 
     page.goto(f"{live_server.url}/admin/clients/client/")
-    page.click("text=Possible duplicates")
+    page.click("text=Возможные дубли")
     pair = page.locator(f"tr.duplicate-pair[data-first='{keep.pk}']")
     assert "same phone" in pair.inner_text()
     page.screenshot(path=str(screenshots / "backoffice-duplicates.png"), full_page=True)
 
     pair.locator(".merge-keep-first").click()
-    assert "1 leads" in page.inner_text("#content-main")
+    assert "лиды: 1" in page.inner_text("#content-main")
     page.click("#confirm-merge")
     page.wait_for_selector(".messagelist")
 
-    assert f"Client #{remove.pk} was merged into" in page.inner_text(".messagelist")
+    assert f"Клиент №{remove.pk} объединён с клиентом" in page.inner_text(".messagelist")
     assert page.url.endswith(f"/admin/clients/client/{keep.pk}/change/")
     assert not Client.objects.filter(pk=remove.pk).exists()
     assert Lead.objects.filter(client=keep).count() == 2

@@ -23,7 +23,7 @@ def test_it_makes_a_field_required_in_the_admin_and_the_api_rejects_a_lead_witho
     page.fill("#id_username", "model-editor")
     page.fill("#id_password", "staff-pass-123")
     page.click("input[type=submit]")
-    page.click("text=Model Editor: Client (person)")
+    page.click("text=Редактор модели: Клиент (физическое лицо)")
     assert page.is_disabled("input[name='firstName']")
     assert page.is_checked("input[name='firstName']")
     page.check("input[name='passport.issueDate']")
@@ -33,7 +33,7 @@ def test_it_makes_a_field_required_in_the_admin_and_the_api_rejects_a_lead_witho
     assert page.inner_text("span.missing-count[data-path='passport.issueDate']") == "0"
     page.screenshot(path=screenshots / "model_editor_confirm.png", full_page=True)
     page.click("input[name=confirm]")
-    assert "1 rule(s) of client_person changed" in page.inner_text("ul.messagelist")
+    assert page.inner_text("ul.messagelist") == "Сохранено: изменено 1 правило для «Клиент (физическое лицо)»."
     assert page.is_checked("input[name='passport.issueDate']")
     page.screenshot(path=screenshots / "model_editor_saved.png", full_page=True)
 
