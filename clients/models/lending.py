@@ -15,6 +15,8 @@ class LoanApplication(TimeStamped):
     status_changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # Set by the service when the application is rejected; one of the `denial_reason` list.
+    denial_reason = reference("denial reason", limit_choices_to={"list": "denial_reason"}, editable=False)
     channel = models.CharField(max_length=20, choices=Channel.choices, blank=True)
     credit_product = models.ForeignKey(
         "clients.CreditProduct", on_delete=models.PROTECT, null=True, blank=True, related_name="applications"

@@ -8,6 +8,7 @@ from django.utils import timezone
 from clients.errors import ClientErrorCode
 from clients.models import Contract, ContractStatus, LoanApplication, LoanApplicationStatus
 from leadcore.api.errors import Problem, RequestRejected
+from modeleditor.models import ReferenceItem, ReferenceList
 
 APPLICATION_TRANSITIONS: dict[str, frozenset[str]] = {
     LoanApplicationStatus.NEW: frozenset({LoanApplicationStatus.APPROVED, LoanApplicationStatus.REJECTED}),
@@ -22,7 +23,9 @@ CONTRACT_TRANSITIONS: dict[str, frozenset[str]] = {
 }
 
 
-def _change(*, record: Model, transitions: dict[str, frozenset[str]], status: str, user) -> Model:
+def _change(
+    *, record: Model, transitions: dict[str, frozenset[str]], status: str, user, changes: dict | None = None
+) -> Model:
     # Lock the row: two operators pressing "approve" and "reject" at once must not both win.
     record = type(record).objects.select_for_update().get(pk=record.pk)
     previous = record.status
@@ -40,23 +43,62 @@ def _change(*, record: Model, transitions: dict[str, frozenset[str]], status: st
     record.status = status
     record.status_changed_at = timezone.now()
     record.status_changed_by = user
-    record.save(update_fields=["status", "status_changed_at", "status_changed_by", "updated_at"])
+    for field, value in (changes or {}).items():
+        setattr(record, field, value)
+    record.save(update_fields=["status", "status_changed_at", "status_changed_by", *(changes or {}), "updated_at"])
     # The admin's history of the record shows this entry, whoever made the change (admin or API).
     if user is not None:
         LogEntry.objects.log_actions(
             user_id=user.pk,
             queryset=[record],
             action_flag=CHANGE,
-            change_message=f"Status: {previous} → {status}.",
+            change_message=_history_message(previous, status, changes),
             single_object=True,
         )
     return record
 
 
+def _history_message(previous: str, status: str, changes: dict | None) -> str:
+    reason = (changes or {}).get("denial_reason")
+    message = f"Status: {previous} → {status}."
+    return f"{message} Reason: {reason.name}." if reason else message
+
+
+def _denial_reason(status: str, reason: int | None) -> ReferenceItem | None:
+    """The active `denial_reason` item a rejection names; a reason belongs to rejections only."""
+    if status != LoanApplicationStatus.REJECTED:
+        if reason is not None:
+            raise RequestRejected(
+                [Problem(ClientErrorCode.DENIAL_REASON_NOT_ALLOWED, "reason", "Only a rejection has a reason.")]
+            )
+        return None
+    if reason is None:
+        raise RequestRejected(
+            [Problem(ClientErrorCode.DENIAL_REASON_REQUIRED, "reason", "A rejection needs a reason.")]
+        )
+    item = ReferenceItem.objects.filter(pk=reason, list=ReferenceList.DENIAL_REASON, is_active=True).first()
+    if item is None:
+        raise RequestRejected(
+            [
+                Problem(
+                    ClientErrorCode.DENIAL_REASON_UNKNOWN,
+                    "reason",
+                    f"{reason} is not an active item of the denial_reason list.",
+                )
+            ]
+        )
+    return item
+
+
 @transaction.atomic
-def loan_application_set_status(*, application: LoanApplication, status: str, user) -> LoanApplication:
-    """new → approved or rejected; anything else is STATUS_TRANSITION_NOT_ALLOWED (409)."""
-    return _change(record=application, transitions=APPLICATION_TRANSITIONS, status=status, user=user)
+def loan_application_set_status(
+    *, application: LoanApplication, status: str, user, reason: int | None = None
+) -> LoanApplication:
+    """new → approved, or new → rejected with `reason` (an active `denial_reason` item id);
+    a wrong move is STATUS_TRANSITION_NOT_ALLOWED (409), a missing or unknown reason a 400."""
+    denial_reason = _denial_reason(status, reason)
+    changes = {"denial_reason": denial_reason} if denial_reason else None
+    return _change(record=application, transitions=APPLICATION_TRANSITIONS, status=status, user=user, changes=changes)
 
 
 @transaction.atomic

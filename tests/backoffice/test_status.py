@@ -11,6 +11,8 @@ from tests.factories import ContractFactory, LoanApplicationFactory
 
 pytestmark = pytest.mark.django_db
 
+SCORING = 101551  # "Скоринг" in the seeded denial_reason list
+
 APPLICATION_MOVES = [
     ("new", "approved", True),
     ("new", "rejected", True),
@@ -39,11 +41,12 @@ def _history(record) -> list[str]:
 def test_it_moves_an_application_only_along_allowed_paths(operator, before, after, allowed):
     application = LoanApplicationFactory(status=before)
 
+    reason = SCORING if after == "rejected" else None
     if allowed:
-        loan_application_set_status(application=application, status=after, user=operator)
+        loan_application_set_status(application=application, status=after, user=operator, reason=reason)
     else:
         with pytest.raises(RequestRejected) as rejected:
-            loan_application_set_status(application=application, status=after, user=operator)
+            loan_application_set_status(application=application, status=after, user=operator, reason=reason)
         assert rejected.value.problems[0].code == ClientErrorCode.STATUS_TRANSITION_NOT_ALLOWED
         assert rejected.value.status == 409
 
@@ -51,7 +54,8 @@ def test_it_moves_an_application_only_along_allowed_paths(operator, before, afte
     assert application.status == (after if allowed else before)
     assert (application.status_changed_by == operator) is allowed
     assert (application.status_changed_at is not None) is allowed
-    assert _history(application) == ([f"Status: {before} → {after}."] if allowed else [])
+    said = f"Status: {before} → {after}." + (" Reason: Скоринг." if reason else "")
+    assert _history(application) == ([said] if allowed else [])
 
 
 @pytest.mark.parametrize(("before", "after", "allowed"), CONTRACT_MOVES)
@@ -109,3 +113,33 @@ def test_it_does_not_let_the_form_change_a_status(as_operator):
     page = as_operator.get(f"/admin/clients/contract/{contract.pk}/change/")
 
     assert "status" not in page.context["adminform"].form.fields
+
+
+@pytest.mark.parametrize(
+    ("status", "reason", "code"),
+    [
+        ("rejected", None, ClientErrorCode.DENIAL_REASON_REQUIRED),
+        ("rejected", 643, ClientErrorCode.DENIAL_REASON_UNKNOWN),
+        ("rejected", 999999, ClientErrorCode.DENIAL_REASON_UNKNOWN),
+        ("approved", SCORING, ClientErrorCode.DENIAL_REASON_NOT_ALLOWED),
+    ],
+)
+def test_it_rejects_an_application_only_with_an_active_denial_reason(operator, status, reason, code):
+    application = LoanApplicationFactory()
+
+    with pytest.raises(RequestRejected) as refused:
+        loan_application_set_status(application=application, status=status, user=operator, reason=reason)
+
+    assert [(p.code, p.field) for p in refused.value.problems] == [(code, "reason")]
+    application.refresh_from_db()
+    assert (application.status, application.denial_reason_id) == ("new", None)
+    assert _history(application) == []
+
+
+def test_it_stores_the_denial_reason_on_the_rejected_application(operator):
+    application = LoanApplicationFactory()
+
+    loan_application_set_status(application=application, status="rejected", user=operator, reason=SCORING)
+
+    application.refresh_from_db()
+    assert (application.status, application.denial_reason.name) == ("rejected", "Скоринг")
