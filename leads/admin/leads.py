@@ -1,54 +1,45 @@
-"""Leads in the back office: what arrived, what it became, and why that client."""
-
-import json
+"""A lead's page: what arrived in labelled sections, what it became, and why that client."""
 
 from django.contrib import admin
-from django.core.serializers.json import DjangoJSONEncoder
-from django.utils.html import format_html, format_html_join
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, JsonResponse
+from django.template.loader import render_to_string
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from clients.admin.common import admin_link
-from clients.admin.masking import MaskedFieldsMixin, mask_phone, payload_for
+from clients.admin.masking import MaskedFieldsMixin, mask_phone, payload_for, sees_full_identity
 from clients.admin.search import ClientSearchMixin
+from clients.selectors.duplicates import client_possible_matches
 from leadcore.admin_mixins import ReadOnlyAdminMixin
-from leads.models import ClientMatch, Lead
-
-_MATCH_EXPLAINED = {
-    ClientMatch.MATCHED: "An existing client had the same identity; matched on",
-    ClientMatch.CREATED: "No client had this identity, so a new client was created from",
-    ClientMatch.LINKED: "The lead named the client explicitly by",
-}
-
-
-def _why(lead: Lead) -> str:
-    details = lead.match_details if isinstance(lead.match_details, dict) else {}
-    fields = details.get("fields") or []
-    if lead.client_match == ClientMatch.LINKED and not fields:
-        fields = ["clientId"]
-    scope = details.get("scope") or ""
-    where = f" (within legal entity {scope})" if scope else " (company-wide)"
-    return f"{_MATCH_EXPLAINED.get(lead.client_match, lead.client_match)}: {', '.join(fields) or '—'}{where}."
+from leadcore.formatting import EMPTY, money
+from leads.admin.sections import lead_sections
+from leads.admin.wording import REASON_LABELS, why_this_client
+from leads.models import Lead
 
 
 def _overview(lead: Lead, *, full: bool) -> str:
-    body = json.dumps(payload_for(lead.payload, full=full), cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
     application, contract = lead.loan_application, lead.contract
-    became = format_html_join(
-        "",
-        "<tr><th>{}</th><td>{}</td></tr>",
-        (
-            ("Client", format_html("{} — {}", admin_link(lead.client), lead.get_client_match_display())),
-            ("Loan application", format_html("{} — {}", admin_link(application), application.status)),
-            ("Contract", format_html("{} — {}", admin_link(contract), contract.status)),
-            ("Why this client", _why(lead)),
-        ),
-    )
-    return format_html(
-        '<div class="lead-overview" style="display:flex;gap:2em;align-items:flex-start">'
-        '<div style="flex:1;min-width:0"><h3>Received</h3>'
-        '<pre class="lead-payload" style="white-space:pre-wrap;max-height:40em;overflow:auto">{}</pre></div>'
-        '<div style="flex:1"><h3>Became</h3><table class="lead-became">{}</table></div></div>',
-        body,
-        became,
+    matches = [
+        {"client": other, "reasons": ", ".join(str(REASON_LABELS.get(r, r)) for r in reasons)}
+        for other, reasons in client_possible_matches(client=lead.client)
+    ]
+    return render_to_string(
+        "admin/leads/lead/overview.html",
+        {
+            "lead": lead,
+            "sections": lead_sections(payload_for(lead.payload, full=full)),
+            "client_link": admin_link(lead.client),
+            "application_link": admin_link(application),
+            "application_status": application.get_status_display(),
+            "contract_link": admin_link(contract),
+            "contract_status": contract.get_status_display(),
+            "why": why_this_client(lead),
+            "matches": matches,
+            "duplicates_url": reverse("admin:clients_client_duplicates") + f"?client={lead.client_id}",
+            "raw_url": reverse("admin:leads_lead_payload", args=[lead.pk]),
+        },
     )
 
 
@@ -60,10 +51,9 @@ class LeadAdmin(ReadOnlyAdminMixin, ClientSearchMixin, MaskedFieldsMixin, admin.
         "id",
         "created_at",
         "channel",
-        "name",
+        "client_link",
         "phone",
         "status",
-        "client_link",
         "product",
         "amount",
     )
@@ -80,65 +70,51 @@ class LeadAdmin(ReadOnlyAdminMixin, ClientSearchMixin, MaskedFieldsMixin, admin.
     fieldsets = (
         (None, {"fields": ("overview",)}),
         (
-            "Intake",
-            {
-                "fields": (
-                    "status",
-                    "channel",
-                    "created_at",
-                    "api_user",
-                    "manager",
-                    "legal_entity",
-                    "extra_fields",
-                )
-            },
-        ),
-        (
-            "Checks and device",
-            {
-                "classes": ("collapse",),
-                "fields": (
-                    "mobile_phone_check",
-                    "device_type",
-                    "ip_address",
-                    "mac_address",
-                    "ip_and_region_match",
-                    "ip_and_reg_address_match",
-                    "denial_reason",
-                    "approved_by_scorista",
-                    "rosfinmonitoring_check",
-                    "ufms_check",
-                ),
-            },
+            gettext_lazy("Intake"),
+            {"fields": ("status", "channel", "created_at", "api_user", "manager", "legal_entity")},
         ),
     )
     readonly_fields = ("overview",)
-    masked_stand_ins = {"overview": "overview_masked"}
+    masked_stand_ins = {"overview": "overview_masked", "phone": "phone_masked"}
 
-    @admin.display(description="lead")
+    @admin.display(description=gettext_lazy("lead"))
     def overview(self, obj) -> str:
         return _overview(obj, full=True)
 
-    @admin.display(description="lead")
+    @admin.display(description=gettext_lazy("lead"))
     def overview_masked(self, obj) -> str:
         return _overview(obj, full=False)
 
-    @admin.display(description="name", ordering="client__last_name")
-    def name(self, obj) -> str:
-        return str(obj.client)
-
-    @admin.display(description="phone")
+    @admin.display(description=gettext_lazy("phone"))
     def phone(self, obj) -> str:
+        return obj.client.mobile_phone
+
+    @admin.display(description=gettext_lazy("phone"))
+    def phone_masked(self, obj) -> str:
         return mask_phone(obj.client.mobile_phone)
 
-    @admin.display(description="client", ordering="client")
+    @admin.display(description=gettext_lazy("client"), ordering="client__last_name")
     def client_link(self, obj) -> str:
-        return admin_link(obj.client, f"#{obj.client_id}")
+        return admin_link(obj.client)
 
-    @admin.display(description="product", ordering="loan_application__credit_product__name")
+    @admin.display(description=gettext_lazy("product"), ordering="loan_application__credit_product__name")
     def product(self, obj) -> str:
-        return str(obj.loan_application.credit_product or "—")
+        return str(obj.loan_application.credit_product or EMPTY)
 
-    @admin.display(description="amount", ordering="loan_application__amount")
-    def amount(self, obj):
-        return obj.loan_application.amount
+    @admin.display(description=gettext_lazy("amount"), ordering="loan_application__amount")
+    def amount(self, obj) -> str:
+        return money(obj.loan_application.amount)
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.payload_view)
+        return [path("<int:lead_id>/payload/", view, name="leads_lead_payload"), *super().get_urls()]
+
+    def payload_view(self, request, lead_id: int):
+        """The redacted body as stored, for support: masked the same way as the page."""
+        lead = Lead.objects.filter(pk=lead_id).first()
+        if lead is None:
+            raise Http404
+        if not self.has_view_permission(request, lead):
+            raise PermissionDenied
+        shown = payload_for(lead.payload, full=sees_full_identity(request.user))
+        return JsonResponse(shown, json_dumps_params={"ensure_ascii": False, "indent": 2})

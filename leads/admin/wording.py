@@ -1,0 +1,53 @@
+"""Plain sentences the lead page says about the client a lead went to."""
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from clients.selectors import duplicates
+from leads.models import ClientMatch, Lead
+
+REASON_LABELS = {
+    duplicates.SAME_PHONE: gettext_lazy("the same phone"),
+    duplicates.SAME_INN: gettext_lazy("the same INN"),
+    duplicates.SAME_SNILS: gettext_lazy("the same SNILS"),
+    duplicates.SAME_PASSPORT_OTHER_NAME: gettext_lazy("the same passport under another name"),
+    duplicates.SAME_NAME_BIRTH_OTHER_PASSPORT: gettext_lazy("the same name and birth date, another passport"),
+    duplicates.SAME_NAME_BIRTH_PASSPORT: gettext_lazy("the same name, birth date and passport"),
+    duplicates.SAME_NAME_BIRTH: gettext_lazy("the same name and birth date"),
+}
+
+_NAME = {"lastName", "firstName", "patronymic"}
+
+
+def _what_matched(fields: list[str]) -> str:
+    parts = []
+    if _NAME & set(fields):
+        parts.append(_("full name"))
+    if any(f.startswith("passport") for f in fields):
+        parts.append(_("passport"))
+    if "inn" in fields:
+        parts.append(_("INN"))
+    if "title" in fields:
+        parts.append(_("company name"))
+    if not parts:
+        return _("identity")
+    if len(parts) == 1:
+        return parts[0]
+    return _("%(first)s and %(last)s") % {"first": ", ".join(parts[:-1]), "last": parts[-1]}
+
+
+def why_this_client(lead: Lead) -> str:
+    """`Matched full name and passport with client No. 3` / `New client: no such client existed`."""
+    details = lead.match_details if isinstance(lead.match_details, dict) else {}
+    if lead.client_match == ClientMatch.CREATED:
+        sentence = _("New client: no such client existed")
+    elif lead.client_match == ClientMatch.LINKED:
+        sentence = _("The sender named client No. %(id)s") % {"id": lead.client_id}
+    else:
+        sentence = _("Matched %(what)s with client No. %(id)s") % {
+            "what": _what_matched(details.get("fields") or []),
+            "id": lead.client_id,
+        }
+    if details.get("scope") and lead.legal_entity is not None:
+        sentence += " " + _("(within legal entity %(name)s)") % {"name": lead.legal_entity}
+    return sentence
