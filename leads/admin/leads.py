@@ -5,7 +5,6 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, JsonResponse
 from django.template.loader import render_to_string
 from django.urls import path, reverse
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from clients.admin.common import admin_link

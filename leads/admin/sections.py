@@ -297,6 +297,10 @@ def _extra_field_rows(payload: dict) -> list[tuple[str, str]]:
     return rows
 
 
+def _numbered(payload: dict, key: str, title, names: _Names) -> list[Block]:
+    return [Block(str(title) % {"n": n}, _item_rows(item, names)) for n, item in enumerate(_list(payload, key), 1)]
+
+
 def lead_sections(payload: dict) -> list[Section]:
     """The sections of a lead page, empty ones left out."""
     payload = payload if isinstance(payload, dict) else {}

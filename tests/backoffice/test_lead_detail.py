@@ -77,9 +77,11 @@ def test_it_shows_what_a_lead_received_in_sections_with_names_not_ids(api, as_op
     assert dict(sections["addresses"].blocks[0].rows)["Country"] == "Российская Федерация"
     assert dict(sections["relatives"].blocks[0].rows)["Kinship"] == "Жена"
     html = page.content.decode()
-    assert "Мужской" in html and "Жена" in html
+    assert "Мужской" in html
+    assert "Жена" in html
     assert "101251" not in html
-    assert "{&quot;" not in html and '{"' not in html
+    assert "{&quot;" not in html
+    assert '{"' not in html
     assert f'href="/admin/leads/lead/{lead.pk}/payload/"' in html
 
 
