@@ -322,22 +322,8 @@ def lead_sections(payload: dict) -> list[Section]:
         Section("passport", str(_("Passport")), [Block(rows=_item_rows(payload.get("passport"), names))]),
         Section("addresses", str(_("Addresses")), addresses),
         Section("relatives", str(_("Relatives")), relatives),
-        Section(
-            "debts",
-            str(_("Loans elsewhere")),
-            [
-                Block(str(_("Loan %(n)s") % {"n": n}), _item_rows(item, names))
-                for n, item in enumerate(_list(payload, "leadDebts"), start=1)
-            ],
-        ),  # fmt: skip
-        Section(
-            "goods",
-            str(_("Goods")),
-            [
-                Block(str(_("Item %(n)s") % {"n": n}), _item_rows(item, names))
-                for n, item in enumerate(_list(payload, "goods"), start=1)
-            ],
-        ),  # fmt: skip
+        Section("debts", str(_("Loans elsewhere")), _numbered(payload, "leadDebts", _("Loan %(n)s"), names)),
+        Section("goods", str(_("Goods")), _numbered(payload, "goods", _("Item %(n)s"), names)),
         Section("card", str(_("Card")), [Block(rows=_rows(payload, CARD, names))]),
         Section("extra", str(_("Extra fields")), [Block(rows=_extra_field_rows(payload))]),
         Section("checks", str(_("Checks and device")), [Block(rows=_rows(payload, CHECKS, names))]),
