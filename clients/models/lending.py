@@ -77,6 +77,9 @@ class LeadDebt(TimeStamped):
     class Meta:
         ordering = ["id"]
 
+    def __str__(self) -> str:
+        return self.credit_name or self.bank_name or f"#{self.pk}"
+
 
 class Goods(TimeStamped):
     """An item bought on credit (shop loans)."""
@@ -96,6 +99,9 @@ class Goods(TimeStamped):
             models.CheckConstraint(condition=Q(amount__isnull=True) | Q(amount__gte=0), name="goods_amount_gte_0"),
             models.CheckConstraint(condition=Q(quantity__gte=1), name="goods_quantity_gte_1"),
         ]
+
+    def __str__(self) -> str:
+        return self.name or f"#{self.pk}"
 
 
 class Contract(TimeStamped):
