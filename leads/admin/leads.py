@@ -8,20 +8,21 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy
 
 from clients.admin.common import admin_link
+from clients.admin.duplicates import reasons_text
 from clients.admin.masking import MaskedFieldsMixin, mask_phone, payload_for, sees_full_identity
 from clients.admin.search import ClientSearchMixin
 from clients.selectors.duplicates import client_possible_matches
 from leadcore.admin_mixins import ReadOnlyAdminMixin
 from leadcore.formatting import EMPTY, money
 from leads.admin.sections import lead_sections
-from leads.admin.wording import REASON_LABELS, why_this_client
+from leads.admin.wording import why_this_client
 from leads.models import Lead
 
 
 def _overview(lead: Lead, *, full: bool) -> str:
     application, contract = lead.loan_application, lead.contract
     matches = [
-        {"client": other, "reasons": ", ".join(str(REASON_LABELS.get(r, r)) for r in reasons)}
+        {"client": other, "reasons": reasons_text(reasons)}
         for other, reasons in client_possible_matches(client=lead.client)
     ]
     return render_to_string(

@@ -1,20 +1,8 @@
 """Plain sentences the lead page says about the client a lead went to."""
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
-from clients.selectors import duplicates
 from leads.models import ClientMatch, Lead
-
-REASON_LABELS = {
-    duplicates.SAME_PHONE: gettext_lazy("the same phone"),
-    duplicates.SAME_INN: gettext_lazy("the same INN"),
-    duplicates.SAME_SNILS: gettext_lazy("the same SNILS"),
-    duplicates.SAME_PASSPORT_OTHER_NAME: gettext_lazy("the same passport under another name"),
-    duplicates.SAME_NAME_BIRTH_OTHER_PASSPORT: gettext_lazy("the same name and birth date, another passport"),
-    duplicates.SAME_NAME_BIRTH_PASSPORT: gettext_lazy("the same name, birth date and passport"),
-    duplicates.SAME_NAME_BIRTH: gettext_lazy("the same name and birth date"),
-}
 
 _NAME = {"lastName", "firstName", "patronymic"}
 
