@@ -1,9 +1,10 @@
 """Client records on their own lists, and the back office's own records: merges and decisions."""
 
 from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy
 
-from clients.admin.common import admin_link
-from clients.admin.masking import MaskedFieldsMixin, mask_passport_json, sees_full_identity
+from clients.admin.common import ReferenceChoicesMixin, admin_link
+from clients.admin.masking import MaskedFieldsMixin, mask_passport_json, mask_phone, sees_full_identity
 from clients.admin.phones import PhoneFieldsMixin
 from clients.admin.search import ClientSearchMixin
 from clients.models import Address, Client, ClientMerge, IdentityDocument, NotDuplicate, Relative
@@ -11,7 +12,7 @@ from clients.services.matching import client_identity_refresh
 from leadcore.admin_mixins import ReadOnlyAdminMixin
 
 
-class _ClientRecordAdmin(ClientSearchMixin, admin.ModelAdmin):
+class _ClientRecordAdmin(ReferenceChoicesMixin, ClientSearchMixin, admin.ModelAdmin):
     client_prefix = "client__"
     list_select_related = ("client",)
     raw_id_fields = ("client",)
@@ -37,7 +38,7 @@ class IdentityDocumentAdmin(_ClientRecordAdmin):
         "subdivision_code",
         "extra_number",
     )
-    raw_id_fields = ("client", "document_type")
+    raw_id_fields = ("client",)
 
     # Page titles and history name a document by its series and number: operators reach
     # documents through the client's page, where they are masked.
@@ -83,15 +84,23 @@ class IdentityDocumentAdmin(_ClientRecordAdmin):
 class AddressAdmin(PhoneFieldsMixin, _ClientRecordAdmin):
     list_display = ("id", "client_link", "kind", "__str__", "verification", "fias_id")
     list_filter = ("kind", "verification")
-    raw_id_fields = ("client", "purpose", "country")
+    raw_id_fields = ("client",)
 
 
 @admin.register(Relative)
 class RelativeAdmin(PhoneFieldsMixin, MaskedFieldsMixin, _ClientRecordAdmin):
-    list_display = ("id", "client_link", "__str__", "kinship", "telephone")
+    list_display = ("id", "client_link", "__str__", "kinship", "phone")
     list_select_related = ("client", "kinship")
-    raw_id_fields = ("client", "kinship")
-    masked_stand_ins = {"passport": "passport_masked"}
+    raw_id_fields = ("client",)
+    masked_stand_ins = {"passport": "passport_masked", "phone": "phone_masked"}
+
+    @admin.display(description=gettext_lazy("phone"))
+    def phone(self, obj) -> str:
+        return obj.telephone
+
+    @admin.display(description=gettext_lazy("phone"))
+    def phone_masked(self, obj) -> str:
+        return mask_phone(obj.telephone)
 
     @admin.display(description="passport")
     def passport_masked(self, obj) -> str:
