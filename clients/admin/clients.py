@@ -104,7 +104,7 @@ class _RecordsInline(_SummaryInline):
 
 class LoanApplicationInline(_RecordsInline):
     model = LoanApplication
-    fields = ("__str__", "status", "channel", "credit_product", "amount_shown", "term", "legal_entity", "created")
+    fields = ("status", "channel", "credit_product", "amount_shown", "term", "legal_entity", "created")
     readonly_fields = fields
     verbose_name = gettext_lazy("loan application")
 
@@ -149,6 +149,10 @@ class ClientAdmin(PhoneFieldsMixin, ReferenceChoicesMixin, ClientSearchMixin, Ma
             {"fields": ("duplicates_link", ("legal_entity", "created"), ("identity_key", "match_scope"))},
         ),
     )
+
+    class Media:
+        css = {"all": ("clients/admin.css",)}
+
     inlines = (LoanApplicationInline, ContractInline, IdentityDocumentInline, AddressInline, RelativeInline)
 
     def get_queryset(self, request):
