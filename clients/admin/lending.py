@@ -150,6 +150,10 @@ class LoanApplicationAdmin(_LendingAdmin):
 
     @admin.display(description=gettext_lazy("credit history"))
     def credit_history(self, obj) -> str:
+        figures = (obj.active_credits_count, obj.closed_credits_count, obj.active_credits_amount,
+                   obj.active_delinquency_amount, obj.monthly_credit_payment)  # fmt: skip
+        if all(figure is None for figure in figures):
+            return EMPTY
         return _(
             "open loans: %(active)s, repaid: %(closed)s; current debt %(debt)s, overdue %(overdue)s; "
             "monthly payments %(monthly)s"

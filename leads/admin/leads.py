@@ -13,7 +13,7 @@ from clients.admin.masking import MaskedFieldsMixin, mask_phone, payload_for, se
 from clients.admin.search import ClientSearchMixin
 from clients.selectors.duplicates import client_possible_matches
 from leadcore.admin_mixins import ReadOnlyAdminMixin
-from leadcore.formatting import EMPTY, money
+from leadcore.formatting import EMPTY, moment, money
 from leads.admin.sections import lead_sections
 from leads.admin.wording import why_this_client
 from leads.models import Lead
@@ -49,7 +49,7 @@ class LeadAdmin(ReadOnlyAdminMixin, ClientSearchMixin, MaskedFieldsMixin, admin.
     search_help_text = "Lead id, or the client's name, phone, passport (series and number), INN, SNILS."
     list_display = (
         "id",
-        "created_at",
+        "created",
         "channel",
         "client_link",
         "phone",
@@ -71,10 +71,10 @@ class LeadAdmin(ReadOnlyAdminMixin, ClientSearchMixin, MaskedFieldsMixin, admin.
         (None, {"fields": ("overview",)}),
         (
             gettext_lazy("Intake"),
-            {"fields": ("status", "channel", "created_at", "api_user", "manager", "legal_entity")},
+            {"fields": ("status", "channel", "created", "api_user", "manager", "legal_entity")},
         ),
     )
-    readonly_fields = ("overview",)
+    readonly_fields = ("overview", "created")
     masked_stand_ins = {"overview": "overview_masked", "phone": "phone_masked"}
 
     @admin.display(description=gettext_lazy("lead"))
@@ -84,6 +84,10 @@ class LeadAdmin(ReadOnlyAdminMixin, ClientSearchMixin, MaskedFieldsMixin, admin.
     @admin.display(description=gettext_lazy("lead"))
     def overview_masked(self, obj) -> str:
         return _overview(obj, full=False)
+
+    @admin.display(description=gettext_lazy("received"), ordering="created_at")
+    def created(self, obj) -> str:
+        return moment(obj.created_at)
 
     @admin.display(description=gettext_lazy("phone"))
     def phone(self, obj) -> str:

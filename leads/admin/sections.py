@@ -277,11 +277,15 @@ def _rows(data, keys, names: _Names) -> list[tuple[str, str]]:
     return [(_label(key), _value(key, data[key], names)) for key in keys if key in data and key not in HIDDEN]
 
 
+_ORDER = {key: n for n, key in enumerate(LABELS)}
+
+
 def _item_rows(item, names: _Names) -> list[tuple[str, str]]:
-    """Every property of one collection item, in the order sent; a passport spelled on one line."""
+    """Every property of one item in the usual reading order (as in LABELS), unknown ones last."""
     if not isinstance(item, dict):
         return [(str(_("Value")), str(item))]
-    return _rows(item, [key for key in item if item[key] not in (None, "")], names)
+    keys = sorted((key for key in item if item[key] not in (None, "")), key=lambda key: _ORDER.get(key, len(_ORDER)))
+    return _rows(item, keys, names)
 
 
 def _list(payload: dict, key: str) -> list:
