@@ -68,22 +68,20 @@ class LeadAdmin(ReadOnlyAdminMixin, ClientSearchMixin, MaskedFieldsMixin, admin.
     list_per_page = 50
     date_hierarchy = "created_at"
     fieldsets = (
-        (None, {"fields": ("overview",)}),
         (
             gettext_lazy("Intake"),
             {"fields": ("status", "channel", "created", "api_user", "manager", "legal_entity")},
         ),
     )
-    readonly_fields = ("overview", "created")
-    masked_stand_ins = {"overview": "overview_masked", "phone": "phone_masked"}
+    readonly_fields = ("created",)
+    masked_stand_ins = {"phone": "phone_masked"}
+    # The overview spans the page above the fieldsets, not squeezed into one labelled field.
+    change_form_template = "admin/leads/lead/change_form.html"
 
-    @admin.display(description=gettext_lazy("lead"))
-    def overview(self, obj) -> str:
-        return _overview(obj, full=True)
-
-    @admin.display(description=gettext_lazy("lead"))
-    def overview_masked(self, obj) -> str:
-        return _overview(obj, full=False)
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        lead = self.get_object(request, object_id)
+        overview = _overview(lead, full=sees_full_identity(request.user)) if lead is not None else ""
+        return super().change_view(request, object_id, form_url, {**(extra_context or {}), "overview": overview})
 
     @admin.display(description=gettext_lazy("received"), ordering="created_at")
     def created(self, obj) -> str:

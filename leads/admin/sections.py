@@ -277,7 +277,8 @@ def _rows(data, keys, names: _Names) -> list[tuple[str, str]]:
     return [(_label(key), _value(key, data[key], names)) for key in keys if key in data and key not in HIDDEN]
 
 
-_ORDER = {key: n for n, key in enumerate(LABELS)}
+# An item's name first (goods), then the order of LABELS.
+_ORDER = {key: n for n, key in enumerate(("name", *LABELS))}
 
 
 def _item_rows(item, names: _Names) -> list[tuple[str, str]]:
