@@ -66,6 +66,10 @@ class LeadAdmin(ReadOnlyAdminMixin, ClientSearchMixin, MaskedFieldsMixin, admin.
         ("loan_application__credit_product", admin.RelatedOnlyFieldListFilter),
     )
     list_per_page = 50
+
+    class Media:
+        css = {"all": ("clients/admin.css",)}
+
     date_hierarchy = "created_at"
     fieldsets = (
         (
