@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint venv env demo serve benchmark messages check-translations
+.PHONY: run test lint venv env demo serve benchmark messages check-translations screenshots
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -35,9 +35,10 @@ run: demo
 	@echo "LeadCore is starting on http://$(HOST):$(PORT)/"
 	@echo "  admin:   http://$(HOST):$(PORT)/admin/   login admin / admin (operator / operator: an operator)"
 	@echo "  API docs: http://$(HOST):$(PORT)/api/docs/ (after the admin login)"
-	@$(PY) manage.py create_api_token demo-integrator | sed 's/^/  /'
-	@echo "  try:    curl -H 'Authorization: Token <token>' -H 'Content-Type: application/json' \\"
-	@echo "            -d '{\"firstName\": \"Фридрих\", \"mobilePhone\": \"79776200719\"}' http://$(HOST):$(PORT)/api/v1/leads"
+	@TOKEN=$$($(PY) manage.py create_api_token demo-integrator | awk '{print $$NF}'); \
+	echo "  API token for demo-integrator: $$TOKEN"; \
+	echo "  try:    curl -H 'Authorization: Token $$TOKEN' -H 'Content-Type: application/json' \\"; \
+	echo "            -d '{\"firstName\": \"Фридрих\", \"mobilePhone\": \"79776200719\"}' http://$(HOST):$(PORT)/api/v1/leads"
 	@echo ""
 	DEBUG=true $(PY) manage.py runserver --noreload $(HOST):$(PORT)
 
@@ -59,3 +60,7 @@ check-translations: venv env
 
 benchmark: venv env
 	$(PY) manage.py benchmark_leads
+
+# The back office's screens as the browser tests see them, refreshed into docs/screenshots/.
+screenshots: venv env
+	SCREENSHOTS_DIR=docs/screenshots SECURE_HTTPS=false $(VENV)/bin/pytest tests/browser -q

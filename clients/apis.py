@@ -54,6 +54,7 @@ class ContractDetailApi(APIView):
 
 class _StatusIn(serializers.Serializer):
     status = serializers.CharField(max_length=20)
+    reason = serializers.IntegerField(required=False, allow_null=True, min_value=1)
 
 
 class LoanApplicationStatusApi(APIView):
@@ -69,8 +70,10 @@ class LoanApplicationStatusApi(APIView):
         application = selectors.loan_application_get(user=request.user, application_id=application_id)
         if application is None:
             raise _not_found("loan application")
-        status = _status_of(request, LoanApplicationStatus.values)
-        loan_application_set_status(application=application, status=status, user=request.user)
+        data = _status_of(request, LoanApplicationStatus.values)
+        loan_application_set_status(
+            application=application, status=data["status"], user=request.user, reason=data.get("reason")
+        )
         application = selectors.loan_application_get(user=request.user, application_id=application_id)
         return ok(LoanApplicationOut(application).data)
 
@@ -88,7 +91,7 @@ class ContractStatusApi(APIView):
         contract = selectors.contract_get(user=request.user, contract_id=contract_id)
         if contract is None:
             raise _not_found("contract")
-        status = _status_of(request, ContractStatus.values)
+        status = _status_of(request, ContractStatus.values)["status"]
         return ok(ContractOut(contract_set_status(contract=contract, status=status, user=request.user)).data)
 
 
@@ -97,7 +100,7 @@ def _require(request: Request, permission: str) -> None:
         raise RequestRejected([Problem(ApiErrorCode.PERMISSION_DENIED, None, f"Needs {permission}.")], status=403)
 
 
-def _status_of(request: Request, allowed: list[str]) -> str:
+def _status_of(request: Request, allowed: list[str]) -> dict:
     data = _StatusIn(data=request.data)
     data.is_valid(raise_exception=True)
     status = data.validated_data["status"]
@@ -105,4 +108,4 @@ def _status_of(request: Request, allowed: list[str]) -> str:
         raise RequestRejected(
             [Problem(ApiErrorCode.INVALID_FORMAT, "status", f"Status must be one of {', '.join(allowed)}.")]
         )
-    return status
+    return data.validated_data

@@ -168,6 +168,7 @@ class LoanApplicationOut(serializers.ModelSerializer):
     goods = GoodsOut(many=True)
     extraFields = serializers.JSONField(source="extra_fields")
     contractId = serializers.SerializerMethodField()
+    denialReasonId = serializers.IntegerField(source="denial_reason_id")
     createdAt = serializers.DateTimeField(source="created_at")
 
     class Meta:
@@ -177,7 +178,7 @@ class LoanApplicationOut(serializers.ModelSerializer):
                   "orderCode", "referralLink", "monthlyCreditPayment", "activeCreditsCount", "closedCreditsCount",
                   "activeCreditsAmount", "activeDelinquencyAmount", "delinquencyCount", "payedDelinquencyCount",
                   "writtenDelinquencyCount", "leadDebts", "goods", "extraFields", "contractId",
-                  "createdAt"]  # fmt: skip
+                  "denialReasonId", "createdAt"]  # fmt: skip
 
     def get_contractId(self, application: LoanApplication) -> int | None:
         contract = getattr(application, "contract", None)

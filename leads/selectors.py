@@ -1,9 +1,13 @@
 """Reads of leads. An integrator sees the leads it sent; staff see all."""
 
+from datetime import datetime
+
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import QuerySet
 
+from clients.models import Address, AddressVerification, LoanApplication, LoanApplicationStatus
 from clients.selectors import clients_visible_to
+from clients.selectors.duplicates import duplicate_groups
 from clients.services.matching import client_find
 from leads.intake import mapping
 from leads.intake.validate import validate_lead
@@ -39,4 +43,14 @@ def lead_preview(*, payload: dict, user: AbstractBaseUser) -> dict:
         "valid": True,
         "matchedClientId": known.pk if readable else None,
         "clientMatch": ClientMatch.MATCHED if known else ClientMatch.CREATED,
+    }
+
+
+def dashboard_counts(*, since: datetime) -> dict[str, int]:
+    """What waits for the back office: a fixed number of queries, whatever the data."""
+    return {
+        "new_leads": Lead.objects.filter(created_at__gte=since).count(),
+        "applications_to_decide": LoanApplication.objects.filter(status=LoanApplicationStatus.NEW).count(),
+        "duplicate_groups": len(duplicate_groups()),
+        "addresses_to_verify": Address.objects.filter(verification=AddressVerification.UNVERIFIED).count(),
     }

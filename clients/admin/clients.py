@@ -1,17 +1,19 @@
 """Clients: a person or a company, with everything known about them on one page."""
 
 from django.contrib import admin, messages
-from django.urls import path
+from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from clients.admin import duplicates
-from clients.admin.common import count_of, money_display
+from clients.admin.common import ReferenceChoicesMixin, count_of, extra_fields_html
 from clients.admin.masking import (
     MaskedFieldsMixin,
     mask_card,
     mask_passport,
     mask_passport_json,
+    mask_phone,
     mask_tail,
     sees_full_identity,
 )
@@ -20,23 +22,27 @@ from clients.admin.search import ClientSearchMixin
 from clients.models import Address, Client, Contract, IdentityDocument, LoanApplication, Relative
 from clients.services.matching import client_identity_refresh
 from leadcore.admin_mixins import HistoryInEveryLanguageMixin
-
-_DOCUMENT_FIELDS = (
-    "document_type",
-    "series",
-    "number",
-    "issue_date",
-    "close_date",
-    "issued_by",
-    "subdivision_code",
-    "extra_number",
-)
+from leadcore.formatting import EMPTY, moment, money
 
 
-class IdentityDocumentInline(MaskedFieldsMixin, admin.TabularInline):
+class _SummaryInline(admin.TabularInline):
+    """Rows shown as a read-only summary; each is changed on its own page."""
+
+    extra = 0
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class IdentityDocumentInline(ReferenceChoicesMixin, MaskedFieldsMixin, admin.TabularInline):
     model = IdentityDocument
-    fields = _DOCUMENT_FIELDS
-    raw_id_fields = ("document_type",)
+    fields = ("document_type", "series", "number", "issue_date", "close_date", "issued_by", "subdivision_code",
+              "extra_number")  # fmt: skip
     masked_stand_ins = {"series": "passport", "number": "passport"}
     template = "admin/clients/client/documents_inline.html"
     extra = 0
@@ -50,97 +56,64 @@ class IdentityDocumentInline(MaskedFieldsMixin, admin.TabularInline):
         return super().has_add_permission(request, obj) and sees_full_identity(request.user)
 
 
-class AddressInline(admin.TabularInline):
-    """The fields operators fix; the rest (FIAS chain, attributes, …) on the address's own page."""
+class AddressInline(_SummaryInline):
+    """One line per address; it is edited on its own page (FIAS chain, parts, attributes)."""
 
     model = Address
-    fields = (
-        "kind",
-        "full_address_text",
-        "postal_code",
-        "region_name",
-        "locality_name",
-        "street_name",
-        "house_no",
-        "apartment_no",
-        "verification",
-    )
-    verbose_name_plural = _("addresses")
-    show_change_link = True
-    extra = 0
+    fields = ("kind", "address", "verification")
+    readonly_fields = fields
+
+    @admin.display(description=_("address"))
+    def address(self, obj) -> str:
+        return str(obj) or EMPTY
 
 
-class RelativeInline(PhoneFieldsMixin, MaskedFieldsMixin, admin.TabularInline):
+class RelativeInline(MaskedFieldsMixin, _SummaryInline):
     model = Relative
-    fields = (
-        "last_name",
-        "first_name",
-        "patronymic",
-        "kinship",
-        "birth_date",
-        "telephone",
-        "work_place",
-        "verified",
-        "passport",
-    )
-    show_change_link = True
-    raw_id_fields = ("kinship",)
-    masked_stand_ins = {"passport": "passport_masked"}
-    extra = 0
+    fields = ("__str__", "kinship", "birth_date", "telephone", "work_place", "verified", "passport_shown")
+    readonly_fields = fields
+    masked_stand_ins = {"passport_shown": "passport_masked"}
+
+    @admin.display(description=_("passport"))
+    def passport_shown(self, obj) -> str:
+        document = obj.passport if isinstance(obj.passport, dict) else {}
+        return " ".join(str(document.get(k) or "") for k in ("seria", "no")).strip() or EMPTY
 
     @admin.display(description=_("passport"))
     def passport_masked(self, obj) -> str:
         return mask_passport_json(obj.passport)
 
 
-class _RecordsInline(admin.TabularInline):
+class _RecordsInline(_SummaryInline):
     """The client's applications or contracts: shown here, changed on their own pages."""
-
-    extra = 0
-    can_delete = False
-    show_change_link = True
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("credit_product", "legal_entity")
 
+    @admin.display(description=_("amount"))
+    def amount_shown(self, obj) -> str:
+        return money(obj.amount)
+
+    @admin.display(description=_("period"))
+    def term(self, obj) -> str:
+        return f"{obj.period} {obj.get_period_unit_display()}" if obj.period else EMPTY
+
+    @admin.display(description=_("created"))
+    def created(self, obj) -> str:
+        return moment(obj.created_at)
+
 
 class LoanApplicationInline(_RecordsInline):
     model = LoanApplication
-    fields = (
-        "status",
-        "channel",
-        "credit_product",
-        "requested_amount",
-        "period",
-        "period_unit",
-        "legal_entity",
-        "created_at",
-    )
+    fields = ("status", "channel", "credit_product", "amount_shown", "term", "legal_entity", "created")
     readonly_fields = fields
-    requested_amount = money_display("amount", _("requested amount"))
+    verbose_name = _("loan application")
 
 
 class ContractInline(MaskedFieldsMixin, _RecordsInline):
     model = Contract
-    fields = (
-        "number",
-        "status",
-        "credit_product",
-        "contract_amount",
-        "period",
-        "period_unit",
-        "legal_entity",
-        "card_number_masked",
-        "created_at",
-    )
+    fields = ("number", "status", "credit_product", "amount_shown", "term", "card_number_masked", "created")
     readonly_fields = fields
-    contract_amount = money_display("amount", _("amount"))
     masked_stand_ins = {"card_number_masked": "card"}
 
     @admin.display(description=_("card"))
@@ -150,47 +123,44 @@ class ContractInline(MaskedFieldsMixin, _RecordsInline):
 
 @admin.register(Client)
 class ClientAdmin(
-    HistoryInEveryLanguageMixin, PhoneFieldsMixin, ClientSearchMixin, MaskedFieldsMixin, admin.ModelAdmin
+    HistoryInEveryLanguageMixin,
+    PhoneFieldsMixin,
+    ReferenceChoicesMixin,
+    ClientSearchMixin,
+    MaskedFieldsMixin,
+    admin.ModelAdmin,
 ):
-    list_display = (
-        "id",
-        "kind",
-        "name",
-        "mobile_phone",
-        "inn",
-        "birth_date",
-        "lead_count",
-        "application_count",
-        "created_at",
-    )
+    list_display = ("id", "kind", "name", "phone", "inn", "birth_date", "lead_count", "application_count", "created")
     list_display_links = ("id", "name")
     list_filter = ("kind", "legal_entity", ("created_at", admin.DateFieldListFilter))
     list_per_page = 50
-    raw_id_fields = ("sex", "birth_country", "legal_entity")
-    readonly_fields = ("identity_key", "match_scope", "created_at", "updated_at")
+    readonly_fields = ("identity_key", "match_scope", "created", "extra_fields_shown", "duplicates_link")
     # The identity key spells out the passport: operators do not see it.
-    masked_stand_ins = {"identity_key": None}
+    masked_stand_ins = {"identity_key": None, "phone": "phone_masked"}
     fieldsets = (
-        (None, {"fields": ("kind", "last_name", "first_name", "patronymic", "title", "registration_number")}),
-        (_("Contacts and identifiers"), {"fields": ("mobile_phone", "email", "inn", "snils")}),
-        (_("Personal"), {"fields": ("sex", "birth_date", "birth_place", "birth_country")}),
+        (None, {"fields": (("kind", "last_name", "first_name", "patronymic"), ("title", "registration_number"))}),
+        (_("Contacts and identifiers"), {"fields": (("mobile_phone", "email"), ("inn", "snils"))}),
+        (_("Personal"), {"fields": (("sex", "birth_date"), ("birth_place", "birth_country"))}),
         (
             _("Work, income, family"),
             {
                 "fields": (
-                    "employer_title",
-                    "employer_inn",
-                    "mean_income",
-                    "average_monthly_cost",
-                    "children_count",
-                    "adult_children_count",
-                    "dependents_count",
+                    ("employer_title", "employer_inn"),
+                    ("mean_income", "average_monthly_cost"),
+                    ("children_count", "adult_children_count", "dependents_count"),
                 )
             },
         ),
-        (_("Extra fields"), {"fields": ("extra_fields",)}),
-        (_("Matching"), {"fields": ("legal_entity", "identity_key", "match_scope", "created_at", "updated_at")}),
+        (_("Extra fields"), {"fields": ("extra_fields_shown",)}),
+        (
+            _("Matching"),
+            {"fields": ("duplicates_link", ("legal_entity", "created"), ("identity_key", "match_scope"))},
+        ),
     )
+
+    class Media:
+        css = {"all": ("clients/admin.css",)}
+
     inlines = (LoanApplicationInline, ContractInline, IdentityDocumentInline, AddressInline, RelativeInline)
 
     def get_queryset(self, request):
@@ -204,6 +174,31 @@ class ClientAdmin(
     @admin.display(description=_("name"), ordering="last_name")
     def name(self, obj) -> str:
         return str(obj)
+
+    @admin.display(description=_("phone"))
+    def phone(self, obj) -> str:
+        return obj.mobile_phone
+
+    @admin.display(description=_("phone"))
+    def phone_masked(self, obj) -> str:
+        return mask_phone(obj.mobile_phone)
+
+    @admin.display(description=_("created"), ordering="created_at")
+    def created(self, obj) -> str:
+        return moment(obj.created_at)
+
+    @admin.display(description=_("extra fields"))
+    def extra_fields_shown(self, obj) -> str:
+        return extra_fields_html(obj.extra_fields)
+
+    @admin.display(description=_("possible duplicates"))
+    def duplicates_link(self, obj) -> str:
+        if obj.pk is None:
+            return EMPTY
+        url = reverse("admin:clients_client_duplicates") + f"?client={obj.pk}"
+        return format_html(
+            '<a href="{}" class="client-duplicates">{}</a>', url, gettext("Compare with possible duplicates")
+        )
 
     @admin.display(description=_("leads"), ordering="lead_count")
     def lead_count(self, obj) -> int:

@@ -4,9 +4,11 @@ from django.contrib import admin
 from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
-from leadcore.formatting import money
+from leadcore.formatting import EMPTY, money
+from modeleditor.models import ReferenceItem
 
 
 def count_of(model, field: str = "client"):
@@ -34,7 +36,38 @@ def money_display(field: str, description):
 def admin_link(obj, text: str | None = None) -> str:
     """A link to the object's admin page, built from what is already loaded (no query)."""
     if obj is None:
-        return "—"
+        return EMPTY
     meta = obj._meta
     url = reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[obj.pk])
     return format_html('<a href="{}">{}</a>', url, text if text is not None else str(obj))
+
+
+# Which reference list each reference field of our models offers, chosen by name in a dropdown.
+REFERENCE_LISTS = {
+    "sex": "sex",
+    "birth_country": "country",
+    "country": "country",
+    "kinship": "kinship",
+    "subdivision": "subdivision",
+    "how_you_know": "how_you_know",
+    "store_type": "store_type",
+    "getting_money_method": "getting_money_method",
+    "document_type": "document_type",
+    "purpose": "address_purpose",
+}
+
+
+class ReferenceChoicesMixin:
+    """Reference fields as dropdowns of their own list's active items (plus the value already set)."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name in REFERENCE_LISTS:
+            kwargs["queryset"] = ReferenceItem.objects.filter(list=REFERENCE_LISTS[db_field.name], is_active=True)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+def extra_fields_html(values) -> str:
+    """Extra fields as `name: value` lines; nothing but the empty mark when there are none."""
+    if not isinstance(values, dict) or not values:
+        return EMPTY
+    return format_html_join(mark_safe("<br>"), "{}: {}", sorted(values.items()))

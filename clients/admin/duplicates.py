@@ -7,12 +7,25 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from clients.admin.masking import mask_passport, sees_full_identity
+from clients.admin.masking import mask_passport, mask_phone, sees_full_identity
 from clients.models import Client, IdentityDocument
-from clients.selectors.duplicates import client_records_count, duplicate_pairs
+from clients.selectors import duplicates
+from clients.selectors.duplicates import client_records_count, duplicate_groups
 from clients.services.merge import client_merge, clients_mark_not_duplicates
 from leadcore.api.errors import RequestRejected
+from leadcore.formatting import EMPTY
+
+REASON_LABELS = {
+    duplicates.SAME_PHONE: gettext_lazy("the same phone"),
+    duplicates.SAME_INN: gettext_lazy("the same INN"),
+    duplicates.SAME_SNILS: gettext_lazy("the same SNILS"),
+    duplicates.SAME_PASSPORT_OTHER_NAME: gettext_lazy("the same passport under another name"),
+    duplicates.SAME_NAME_BIRTH_OTHER_PASSPORT: gettext_lazy("the same name and birth date, another passport"),
+    duplicates.SAME_NAME_BIRTH_PASSPORT: gettext_lazy("the same name, birth date and passport"),
+    duplicates.SAME_NAME_BIRTH: gettext_lazy("the same name and birth date"),
+}
 
 MERGE_PERMISSION = "clients.add_clientmerge"
 DECIDE_PERMISSION = "clients.add_notduplicate"
@@ -36,23 +49,48 @@ def _list_url() -> str:
     return reverse("admin:clients_client_duplicates")
 
 
+def reasons_text(reasons) -> str:
+    return ", ".join(str(REASON_LABELS.get(reason, reason)) for reason in reasons)
+
+
+def _comparison(request, group, passports: dict[int, str]) -> list[dict]:
+    """One row per compared value; `differs` when the group's clients disagree on it."""
+    full = sees_full_identity(request.user)
+    values = (
+        (_("Name"), lambda c: str(c)),
+        (_("Phone"), lambda c: c.mobile_phone if full else mask_phone(c.mobile_phone)),
+        (_("Birth date"), lambda c: c.birth_date.strftime("%d.%m.%Y") if c.birth_date else ""),
+        (_("INN"), lambda c: c.inn),
+        (_("SNILS"), lambda c: c.snils),
+        (_("Passport"), lambda c: passports.get(c.pk, "")),
+    )
+    rows = []
+    for label, value_of in values:
+        cells = [value_of(client) or EMPTY for client in group.clients]
+        rows.append({"label": label, "cells": cells, "differs": len(set(cells)) > 1})
+    return rows
+
+
 def pair_list(model_admin):
     def view(request):
         if not model_admin.has_view_permission(request):
             raise PermissionDenied("clients.view_client")
-        pairs = duplicate_pairs()
-        passports = _passports(request, {c.pk for pair in pairs for c in (pair.first, pair.second)})
-        rows = [
+        client_id = request.GET.get("client", "")
+        only = int(client_id) if client_id.isascii() and client_id.isdigit() else None
+        groups = duplicate_groups(client_id=only)
+        passports = _passports(request, {c.pk for group in groups for c in group.clients})
+        shown = [
             {
-                "clients": [
-                    {"client": client, "passports": passports.get(client.pk, "")}
-                    for client in (pair.first, pair.second)
+                "clients": group.clients,
+                "ids": ",".join(str(c.pk) for c in group.clients),
+                "reasons": reasons_text(group.reasons),
+                "comparison": _comparison(request, group, passports),
+                "pairs": [
+                    {"first": pair.first, "second": pair.second, "reasons": reasons_text(pair.reasons)}
+                    for pair in group.pairs
                 ],
-                "first": pair.first,
-                "second": pair.second,
-                "reasons": pair.reasons,
             }
-            for pair in pairs
+            for group in groups
         ]
         can_merge = request.user.has_perm(MERGE_PERMISSION) and model_admin.has_change_permission(request)
         return TemplateResponse(
@@ -62,7 +100,8 @@ def pair_list(model_admin):
                 model_admin,
                 request,
                 title=_("Possible duplicates"),
-                rows=rows,
+                groups=shown,
+                only=only,
                 can_merge=can_merge,
                 can_decide=request.user.has_perm(DECIDE_PERMISSION),
             ),

@@ -1,28 +1,23 @@
-"""Loan applications and contracts: lists, and status changes through the status services."""
+"""Loan applications and contracts: lists, read-only summaries, and decisions through the status services."""
 
 from django.contrib import admin, messages
-from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
-from clients.admin.common import admin_link, money_display
+from clients.admin.common import ReferenceChoicesMixin, admin_link, extra_fields_html
+from clients.admin.decisions import ApplicationDecisions, ContractDecisions, RejectActionForm
 from clients.admin.masking import MaskedFieldsMixin, mask_card
 from clients.admin.search import ClientSearchMixin
-from clients.models import (
-    Contract,
-    ContractStatus,
-    Goods,
-    LeadDebt,
-    LoanApplication,
-    LoanApplicationStatus,
-)
+from clients.models import Contract, ContractStatus, Goods, LeadDebt, LoanApplication, LoanApplicationStatus
 from clients.services.status import contract_set_status, loan_application_set_status
 from leadcore.admin_mixins import HistoryInEveryLanguageMixin
 from leadcore.api.errors import RequestRejected
+from leadcore.formatting import EMPTY, moment, money
 
 _DATES = ("created_at", admin.DateFieldListFilter)
 
 
-def _set_status(model_admin, request, queryset, *, change, status) -> None:
+def _set_status(model_admin, request, queryset, *, change, status: str) -> None:
     """Runs one status service per selected row; a refused row does not stop the others."""
     changed, refused = 0, []
     for record in queryset:
@@ -43,126 +38,198 @@ def _set_status(model_admin, request, queryset, *, change, status) -> None:
         model_admin.message_user(request, message, messages.WARNING)
 
 
-class LeadDebtInline(admin.TabularInline):
+class _ReadOnlyLinesInline(admin.TabularInline):
+    """Lines the lead declared: shown compactly, never edited here."""
+
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class LeadDebtInline(_ReadOnlyLinesInline):
     model = LeadDebt
-    extra = 0
+    fields = ("bank_name", "credit_name", "credit_amount_shown", "remaining_debt_shown", "monthly_payment_shown",
+              "arrears", "last_payment_date")  # fmt: skip
+    readonly_fields = fields
+
+    @admin.display(description=gettext_lazy("loan amount"))
+    def credit_amount_shown(self, obj) -> str:
+        return money(obj.credit_amount)
+
+    @admin.display(description=gettext_lazy("remaining debt"))
+    def remaining_debt_shown(self, obj) -> str:
+        return money(obj.remaining_debt)
+
+    @admin.display(description=gettext_lazy("monthly payment"))
+    def monthly_payment_shown(self, obj) -> str:
+        return money(obj.monthly_payment)
 
 
-class GoodsInline(admin.TabularInline):
+class GoodsInline(_ReadOnlyLinesInline):
     model = Goods
-    extra = 0
+    fields = ("name", "article", "quantity", "amount_shown", "description")
+    readonly_fields = fields
+
+    @admin.display(description=gettext_lazy("price of the line"))
+    def amount_shown(self, obj) -> str:
+        return money(obj.amount)
 
 
-class _LendingAdmin(HistoryInEveryLanguageMixin, ClientSearchMixin, admin.ModelAdmin):
+class _LendingAdmin(HistoryInEveryLanguageMixin, ReferenceChoicesMixin, ClientSearchMixin, admin.ModelAdmin):
     client_prefix = "client__"
     list_select_related = ("client", "credit_product", "legal_entity")
     list_filter = ("status", "credit_product", "legal_entity", _DATES)
     list_per_page = 50
+    decisions_class = None
 
-    @admin.display(description=_("client"), ordering="client__last_name")
+    class Media:
+        css = {"all": ("clients/admin.css",)}
+
+    @admin.display(description=gettext_lazy("client"), ordering="client__last_name")
     def client_link(self, obj) -> str:
         return admin_link(obj.client)
 
-    @admin.display(description=_("period"), ordering="period")
+    @admin.display(description=gettext_lazy("period"), ordering="period")
     def term(self, obj) -> str:
-        return f"{obj.period} {obj.get_period_unit_display()}" if obj.period else "—"
+        return f"{obj.period} {obj.get_period_unit_display()}" if obj.period else EMPTY
+
+    @admin.display(description=gettext_lazy("amount"), ordering="amount")
+    def amount_shown(self, obj) -> str:
+        return money(obj.amount)
+
+    @admin.display(description=gettext_lazy("created"), ordering="created_at")
+    def created(self, obj) -> str:
+        return moment(obj.created_at)
+
+    @admin.display(description=gettext_lazy("status changed"), ordering="status_changed_at")
+    def status_changed(self, obj) -> str:
+        if obj.status_changed_at is None:
+            return EMPTY
+        by = obj.status_changed_by
+        return f"{moment(obj.status_changed_at)}, {by}" if by else moment(obj.status_changed_at)
+
+    @admin.display(description=gettext_lazy("extra fields"))
+    def extra_fields_shown(self, obj) -> str:
+        return extra_fields_html(obj.extra_fields)
+
+    def get_urls(self):
+        return [*self.decisions_class(self).urls(), *super().get_urls()]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        record = self.get_object(request, object_id)
+        can_decide = record is not None and self.has_change_permission(request, record)
+        return super().change_view(request, object_id, form_url, {**(extra_context or {}), "decisions": can_decide})
 
 
 @admin.register(LoanApplication)
 class LoanApplicationAdmin(_LendingAdmin):
-    list_display = (
-        "id",
-        "client_link",
-        "status",
-        "channel",
-        "credit_product",
-        "requested_amount",
-        "term",
-        "legal_entity",
-        "created_at",
-        "status_changed_at",
-    )
-    requested_amount = money_display("amount", _("requested amount"))
+    # Legal entity and period are filters and details: the list fits 1440 px without scrolling.
+    list_display = ("id", "client_link", "status", "channel", "credit_product", "amount_shown", "created",
+                    "status_changed")  # fmt: skip
     list_filter = ("status", "channel", "credit_product", "legal_entity", _DATES)
-    raw_id_fields = ("manager", "subdivision", "how_you_know", "store_type")
-    readonly_fields = (
-        "client_link",
-        "status",
-        "status_changed_at",
-        "status_changed_by",
-        "created_at",
-        "updated_at",
+    readonly_fields = ("client_link", "status", "denial_reason", "status_changed", "channel", "legal_entity",
+                       "extra_fields_shown", "created", "credit_history")  # fmt: skip
+    fieldsets = (
+        (None, {"fields": (("client_link", "status"), ("denial_reason", "status_changed"), ("channel", "created"))}),
+        (
+            gettext_lazy("Loan requested"),
+            {"fields": (("credit_product", "amount"), ("period", "period_unit"), ("manager", "legal_entity"))},
+        ),
+        (
+            gettext_lazy("Where it came from"),
+            {
+                "fields": (
+                    ("subdivision", "how_you_know"),
+                    ("store_code", "store_type"),
+                    ("order_code", "referral_link"),
+                )
+            },
+        ),
+        (gettext_lazy("Credit history"), {"fields": ("credit_history",)}),
+        (gettext_lazy("Extra fields"), {"fields": ("extra_fields_shown",)}),
     )
-    exclude = ("client",)
     inlines = (LeadDebtInline, GoodsInline)
     actions = ("approve", "reject")
+    action_form = RejectActionForm
+    decisions_class = ApplicationDecisions
 
-    def _change(self, record, status, user):
-        loan_application_set_status(application=record, status=status, user=user)
+    @admin.display(description=gettext_lazy("credit history"))
+    def credit_history(self, obj) -> str:
+        figures = (obj.active_credits_count, obj.closed_credits_count, obj.active_credits_amount,
+                   obj.active_delinquency_amount, obj.monthly_credit_payment)  # fmt: skip
+        if all(figure is None for figure in figures):
+            return EMPTY
+        return _(
+            "open loans: %(active)s, repaid: %(closed)s; current debt %(debt)s, overdue %(overdue)s; "
+            "monthly payments %(monthly)s"
+        ) % {
+            "active": EMPTY if obj.active_credits_count is None else obj.active_credits_count,
+            "closed": EMPTY if obj.closed_credits_count is None else obj.closed_credits_count,
+            "debt": money(obj.active_credits_amount),
+            "overdue": money(obj.active_delinquency_amount),
+            "monthly": money(obj.monthly_credit_payment),
+        }
 
-    @admin.action(description=_("Approve the selected applications"), permissions=["change"])
+    def _change(self, record, status, user, reason=None):
+        loan_application_set_status(application=record, status=status, user=user, reason=reason)
+
+    @admin.action(description=gettext_lazy("Approve the selected applications"), permissions=["change"])
     def approve(self, request, queryset):
         _set_status(self, request, queryset, change=self._change, status=LoanApplicationStatus.APPROVED)
 
-    @admin.action(description=_("Reject the selected applications"), permissions=["change"])
+    @admin.action(description=gettext_lazy("Reject the selected applications"), permissions=["change"])
     def reject(self, request, queryset):
-        _set_status(self, request, queryset, change=self._change, status=LoanApplicationStatus.REJECTED)
+        reason = request.POST.get("reason") or None
+        reason = int(reason) if reason and reason.isdigit() else None
+
+        def change(record, status, user):
+            self._change(record, status, user, reason=reason)
+
+        _set_status(self, request, queryset, change=change, status=LoanApplicationStatus.REJECTED)
 
 
 @admin.register(Contract)
 class ContractAdmin(MaskedFieldsMixin, _LendingAdmin):
-    list_display = (
-        "number",
-        "client_link",
-        "status",
-        "credit_product",
-        "contract_amount",
-        "term",
-        "legal_entity",
-        "created_at",
-        "status_changed_at",
+    list_display = ("number", "client_link", "status", "credit_product", "amount_shown", "created",
+                    "status_changed")  # fmt: skip
+    search_help_text = gettext_lazy("Contract number, or the client's name, phone, passport, INN, SNILS.")
+    fieldsets = (
+        (None, {"fields": (("number", "status"), ("client_link", "application_link"), ("status_changed", "created"))}),
+        (
+            gettext_lazy("Loan"),
+            {"fields": (("legal_entity", "credit_product"), ("amount", "period", "period_unit"))},
+        ),
+        (
+            gettext_lazy("Payout"),
+            {
+                "fields": (
+                    "getting_money_method",
+                    ("card_number_masked", "card_holder"),
+                    ("valid_thru_month", "valid_thru_year"),
+                )
+            },
+        ),
+        (gettext_lazy("Extra fields"), {"fields": ("extra_fields_shown",)}),
     )
-    contract_amount = money_display("amount", _("amount"))
-    search_help_text = _("Contract number, or the client's name, phone, passport, INN, SNILS.")
-    fields = (
-        "number",
-        "client_link",
-        "application",
-        "status",
-        "status_changed_at",
-        "status_changed_by",
-        "legal_entity",
-        "credit_product",
-        "amount",
-        "period",
-        "period_unit",
-        "getting_money_method",
-        "card_number_masked",
-        "card_holder",
-        "valid_thru_month",
-        "valid_thru_year",
-        "extra_fields",
-        "created_at",
-        "updated_at",
-    )
-    raw_id_fields = ("getting_money_method",)
-    readonly_fields = (
-        "number",
-        "client_link",
-        "application",
-        "status",
-        "status_changed_at",
-        "status_changed_by",
-        "card_number_masked",
-        "created_at",
-        "updated_at",
-    )
+    readonly_fields = ("number", "client_link", "application_link", "status", "status_changed",
+                       "card_number_masked", "created", "extra_fields_shown")  # fmt: skip
     masked_stand_ins = {"card_number_masked": "card"}
     actions = ("sign", "cancel")
+    decisions_class = ContractDecisions
 
-    @admin.display(description=_("card"))
+    @admin.display(description=gettext_lazy("card"))
     def card(self, obj) -> str:
         return mask_card(obj.card_number_masked)
+
+    @admin.display(description=gettext_lazy("loan application"))
+    def application_link(self, obj) -> str:
+        application = obj.application
+        return admin_link(application, f"{application} · {application.get_status_display()}")
 
     def get_search_results(self, request, queryset, search_term):
         by_client, may_have_duplicates = super().get_search_results(request, queryset, search_term)
@@ -173,10 +240,10 @@ class ContractAdmin(MaskedFieldsMixin, _LendingAdmin):
     def _change(self, record, status, user):
         contract_set_status(contract=record, status=status, user=user)
 
-    @admin.action(description=_("Sign the selected contracts"), permissions=["change"])
+    @admin.action(description=gettext_lazy("Sign the selected contracts"), permissions=["change"])
     def sign(self, request, queryset):
         _set_status(self, request, queryset, change=self._change, status=ContractStatus.SIGNED)
 
-    @admin.action(description=_("Cancel the selected contracts"), permissions=["change"])
+    @admin.action(description=gettext_lazy("Cancel the selected contracts"), permissions=["change"])
     def cancel(self, request, queryset):
         _set_status(self, request, queryset, change=self._change, status=ContractStatus.CANCELLED)

@@ -81,6 +81,11 @@ class MaskedFieldsMixin:
             return list(names)
         swapped = []
         for name in names:
+            if isinstance(name, (tuple, list)):
+                row = tuple(self._swap(request, name))
+                if row:
+                    swapped.append(row)
+                continue
             stand_in = self.masked_stand_ins.get(name, name)
             if stand_in is not None and stand_in not in swapped:
                 swapped.append(stand_in)

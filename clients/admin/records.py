@@ -4,8 +4,14 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from clients.admin.common import admin_link
-from clients.admin.masking import FULL_IDENTITY_PERMISSION, MaskedFieldsMixin, mask_passport_json, sees_full_identity
+from clients.admin.common import ReferenceChoicesMixin, admin_link
+from clients.admin.masking import (
+    FULL_IDENTITY_PERMISSION,
+    MaskedFieldsMixin,
+    mask_passport_json,
+    mask_phone,
+    sees_full_identity,
+)
 from clients.admin.phones import PhoneFieldsMixin
 from clients.admin.search import ClientSearchMixin
 from clients.models import Address, Client, ClientMerge, IdentityDocument, NotDuplicate, Relative
@@ -13,7 +19,7 @@ from clients.services.matching import client_identity_refresh
 from leadcore.admin_mixins import HistoryInEveryLanguageMixin, ReadOnlyAdminMixin
 
 
-class _ClientRecordAdmin(HistoryInEveryLanguageMixin, ClientSearchMixin, admin.ModelAdmin):
+class _ClientRecordAdmin(HistoryInEveryLanguageMixin, ReferenceChoicesMixin, ClientSearchMixin, admin.ModelAdmin):
     client_prefix = "client__"
     list_select_related = ("client",)
     raw_id_fields = ("client",)
@@ -39,7 +45,7 @@ class IdentityDocumentAdmin(_ClientRecordAdmin):
         "subdivision_code",
         "extra_number",
     )
-    raw_id_fields = ("client", "document_type")
+    raw_id_fields = ("client",)
 
     # Page titles and history name a document by its series and number: operators reach
     # documents through the client's page, where they are masked.
@@ -91,15 +97,23 @@ class IdentityDocumentAdmin(_ClientRecordAdmin):
 class AddressAdmin(PhoneFieldsMixin, _ClientRecordAdmin):
     list_display = ("id", "client_link", "kind", "__str__", "verification", "fias_id")
     list_filter = ("kind", "verification")
-    raw_id_fields = ("client", "purpose", "country")
+    raw_id_fields = ("client",)
 
 
 @admin.register(Relative)
 class RelativeAdmin(PhoneFieldsMixin, MaskedFieldsMixin, _ClientRecordAdmin):
-    list_display = ("id", "client_link", "__str__", "kinship", "telephone")
+    list_display = ("id", "client_link", "__str__", "kinship", "phone")
     list_select_related = ("client", "kinship")
-    raw_id_fields = ("client", "kinship")
-    masked_stand_ins = {"passport": "passport_masked"}
+    raw_id_fields = ("client",)
+    masked_stand_ins = {"passport": "passport_masked", "phone": "phone_masked"}
+
+    @admin.display(description=_("phone"))
+    def phone(self, obj) -> str:
+        return obj.telephone
+
+    @admin.display(description=_("phone"))
+    def phone_masked(self, obj) -> str:
+        return mask_phone(obj.telephone)
 
     @admin.display(description=_("passport"))
     def passport_masked(self, obj) -> str:

@@ -26,6 +26,8 @@ class LoanApplication(TimeStamped):
         related_name="+",
         verbose_name=_("status changed by"),
     )
+    # Set by the service when the application is rejected; one of the `denial_reason` list.
+    denial_reason = reference(_("denial reason"), limit_choices_to={"list": "denial_reason"}, editable=False)
     channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices, blank=True)
     credit_product = models.ForeignKey(
         "clients.CreditProduct",
@@ -107,6 +109,9 @@ class LeadDebt(TimeStamped):
         verbose_name_plural = _("declared debts")
         ordering = ["id"]
 
+    def __str__(self) -> str:
+        return self.credit_name or self.bank_name or f"#{self.pk}"
+
 
 class Goods(TimeStamped):
     """An item bought on credit (shop loans)."""
@@ -129,6 +134,9 @@ class Goods(TimeStamped):
             models.CheckConstraint(condition=Q(amount__isnull=True) | Q(amount__gte=0), name="goods_amount_gte_0"),
             models.CheckConstraint(condition=Q(quantity__gte=1), name="goods_quantity_gte_1"),
         ]
+
+    def __str__(self) -> str:
+        return self.name or f"#{self.pk}"
 
 
 class Contract(TimeStamped):

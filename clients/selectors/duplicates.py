@@ -16,6 +16,8 @@ SAME_SNILS = "same SNILS"
 SAME_PASSPORT_OTHER_NAME = "same passport, different name"
 SAME_NAME_BIRTH_OTHER_PASSPORT = "same name and birth date, different passport"
 SAME_NAME_BIRTH_PASSPORT = "same name, birth date and passport"
+SAME_NAME_BIRTH = "same name and birth date"
+_FIELD_OF = {SAME_PHONE: "mobile_phone", SAME_INN: "inn", SAME_SNILS: "snils"}
 
 _CLIENT_NAME = ("client__last_name", "client__first_name", "client__patronymic")
 _SHARED_VALUES = (("mobile_phone", SAME_PHONE), ("inn", SAME_INN), ("snils", SAME_SNILS))
@@ -103,9 +105,8 @@ def _same_name_and_birth_pairs() -> tuple[list[tuple[int, int]], list[tuple[int,
     return other, same
 
 
-def duplicate_pairs(*, limit: int = 200) -> list[DuplicatePair]:
-    """Pairs of clients that look like one person or company, newest first, without the pairs an
-    operator already marked as not duplicates."""
+def _pair_reasons() -> dict[tuple[int, int], list[str]]:
+    """Every undecided pair of clients that look like one, with why; a fixed number of queries."""
     reasons: dict[tuple[int, int], list[str]] = defaultdict(list)
     for field, reason in _SHARED_VALUES:
         for pair in _shared_value_pairs(field):
@@ -118,13 +119,19 @@ def duplicate_pairs(*, limit: int = 200) -> list[DuplicatePair]:
     for pair in same_passport:
         reasons[pair].append(SAME_NAME_BIRTH_PASSPORT)
     if not reasons:
-        return []
-
+        return {}
     decided = NotDuplicate.objects.filter(
         Q(client_low__in={a for a, _ in reasons}) | Q(client_high__in={b for _, b in reasons})
     ).values_list("client_low_id", "client_high_id")
     for pair in decided:
         reasons.pop(pair, None)
+    return reasons
+
+
+def duplicate_pairs(*, limit: int = 200) -> list[DuplicatePair]:
+    """Pairs of clients that look like one person or company, newest first, without the pairs an
+    operator already marked as not duplicates."""
+    reasons = _pair_reasons()
     chosen = sorted(reasons, key=lambda pair: (pair[1], pair[0]), reverse=True)[:limit]
     clients = Client.objects.in_bulk({client_id for pair in chosen for client_id in pair})
     return [DuplicatePair(clients[a], clients[b], tuple(reasons[(a, b)])) for a, b in chosen]
@@ -140,3 +147,104 @@ def client_records_count(*, client: Client) -> dict[str, int]:
         if count:
             counts[str(relation.related_model._meta.verbose_name_plural)] = count
     return counts
+
+
+# Strongest evidence first: a passport under another name is almost surely one person.
+EVIDENCE_ORDER = (
+    SAME_PASSPORT_OTHER_NAME,
+    SAME_INN,
+    SAME_SNILS,
+    SAME_NAME_BIRTH_PASSPORT,
+    SAME_NAME_BIRTH_OTHER_PASSPORT,
+    SAME_PHONE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicateGroup:
+    """Clients linked by any chain of evidence: four records of one person are one group."""
+
+    clients: tuple[Client, ...]
+    pairs: tuple[DuplicatePair, ...]
+    reasons: tuple[str, ...]
+
+
+def _clusters(pairs) -> list[set[int]]:
+    parent: dict[int, int] = {}
+
+    def root(node: int) -> int:
+        parent.setdefault(node, node)
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    for a, b in pairs:
+        parent[root(a)] = root(b)
+    clusters = defaultdict(set)
+    for node in list(parent):
+        clusters[root(node)].add(node)
+    return list(clusters.values())
+
+
+def duplicate_groups(*, client_id: int | None = None, limit: int = 100) -> list[DuplicateGroup]:
+    """Groups of possible duplicates, strongest evidence first, then newest; only the group of
+    `client_id` when given. A fixed number of queries, whatever the number of groups."""
+    reasons = _pair_reasons()
+    clusters = _clusters(reasons)
+    if client_id is not None:
+        clusters = [cluster for cluster in clusters if client_id in cluster]
+
+    def evidence(cluster) -> set[str]:
+        return {r for (a, b), rs in reasons.items() if a in cluster for r in rs}
+
+    def rank(cluster) -> tuple:
+        return (min(EVIDENCE_ORDER.index(r) for r in evidence(cluster)), -max(cluster))
+
+    clusters = sorted(clusters, key=rank)[:limit]
+    clients = Client.objects.in_bulk({client_id for cluster in clusters for client_id in cluster})
+    groups = []
+    for cluster in clusters:
+        pairs = tuple(
+            DuplicatePair(clients[a], clients[b], tuple(rs)) for (a, b), rs in sorted(reasons.items()) if a in cluster
+        )
+        found = evidence(cluster)
+        groups.append(
+            DuplicateGroup(
+                clients=tuple(clients[pk] for pk in sorted(cluster)),
+                pairs=pairs,
+                reasons=tuple(r for r in EVIDENCE_ORDER if r in found),
+            )
+        )
+    return groups
+
+
+def client_possible_matches(*, client: Client, limit: int = 10) -> list[tuple[Client, tuple[str, ...]]]:
+    """Other clients with the same phone, INN, SNILS, or name and birth date, not judged different."""
+    same = Q(mobile_phone=client.mobile_phone) if client.mobile_phone else Q(pk__in=[])
+    if client.inn:
+        same |= Q(inn=client.inn)
+    if client.snils:
+        same |= Q(snils=client.snils)
+    if client.kind == ClientKind.PERSON and client.birth_date and client.last_name:
+        same |= Q(
+            birth_date=client.birth_date, last_name__iexact=client.last_name, first_name__iexact=client.first_name
+        )
+    decided = NotDuplicate.objects.filter(Q(client_low=client) | Q(client_high=client)).values_list(
+        "client_low_id", "client_high_id"
+    )
+    excluded = {pk for pair in decided for pk in pair} | {client.pk}
+    own_name = _full_name(client.last_name, client.first_name, client.patronymic)
+    matches = []
+    for other in Client.objects.filter(same).exclude(pk__in=excluded).order_by("-id")[:limit]:
+        why = [reason for value, reason in ((client.mobile_phone, SAME_PHONE), (client.inn, SAME_INN),
+               (client.snils, SAME_SNILS)) if value and value == getattr(other, _FIELD_OF[reason])]  # fmt: skip
+        if (
+            client.birth_date
+            and other.birth_date == client.birth_date
+            and _full_name(other.last_name, other.first_name, other.patronymic) == own_name
+        ):
+            why.append(SAME_NAME_BIRTH)
+        if why:
+            matches.append((other, tuple(why)))
+    return matches

@@ -1,14 +1,16 @@
 """Status changes of loan applications and contracts: the allowed transitions, who and when."""
 
+from django.conf import settings
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.db import transaction
 from django.db.models import Model
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from clients.errors import ClientErrorCode
 from clients.models import Contract, ContractStatus, LoanApplication, LoanApplicationStatus
 from leadcore.api.errors import Problem, RequestRejected
+from modeleditor.models import ReferenceItem, ReferenceList
 
 APPLICATION_TRANSITIONS: dict[str, frozenset[str]] = {
     LoanApplicationStatus.NEW: frozenset({LoanApplicationStatus.APPROVED, LoanApplicationStatus.REJECTED}),
@@ -27,7 +29,9 @@ def _label(record: Model, status: str) -> str:
     return str(dict(type(record)._meta.get_field("status").choices).get(status, status))
 
 
-def _change(*, record: Model, transitions: dict[str, frozenset[str]], status: str, user) -> Model:
+def _change(
+    *, record: Model, transitions: dict[str, frozenset[str]], status: str, user, changes: dict | None = None
+) -> Model:
     # Lock the row: two operators pressing "approve" and "reject" at once must not both win.
     record = type(record).objects.select_for_update().get(pk=record.pk)
     previous = record.status
@@ -47,23 +51,66 @@ def _change(*, record: Model, transitions: dict[str, frozenset[str]], status: st
     record.status = status
     record.status_changed_at = timezone.now()
     record.status_changed_by = user
-    record.save(update_fields=["status", "status_changed_at", "status_changed_by", "updated_at"])
+    for field, value in (changes or {}).items():
+        setattr(record, field, value)
+    record.save(update_fields=["status", "status_changed_at", "status_changed_by", *(changes or {}), "updated_at"])
     # The admin's history of the record shows this entry, whoever made the change (admin or API).
     if user is not None:
         LogEntry.objects.log_actions(
             user_id=user.pk,
             queryset=[record],
             action_flag=CHANGE,
-            change_message=f"Status: {previous} → {status}.",
+            change_message=_history_message(record, previous, status, changes),
             single_object=True,
         )
     return record
 
 
+def _history_message(record: Model, previous: str, status: str, changes: dict | None) -> str:
+    # A history line is written once and read by operators: in the back office's language,
+    # whichever language the request that made the change spoke (the API speaks English).
+    reason = (changes or {}).get("denial_reason")
+    with translation.override(settings.LANGUAGE_CODE):
+        words = {"previous": _label(record, previous), "status": _label(record, status)}
+        message = gettext("Status: %(previous)s → %(status)s.") % words
+        return message + " " + gettext("Reason: %(reason)s.") % {"reason": reason.name} if reason else message
+
+
+def _denial_reason(status: str, reason: int | None) -> ReferenceItem | None:
+    """The active `denial_reason` item a rejection names; a reason belongs to rejections only."""
+    if status != LoanApplicationStatus.REJECTED:
+        if reason is not None:
+            raise RequestRejected(
+                [Problem(ClientErrorCode.DENIAL_REASON_NOT_ALLOWED, "reason", "Only a rejection has a reason.")]
+            )
+        return None
+    if reason is None:
+        raise RequestRejected(
+            [Problem(ClientErrorCode.DENIAL_REASON_REQUIRED, "reason", "A rejection needs a reason.")]
+        )
+    item = ReferenceItem.objects.filter(pk=reason, list=ReferenceList.DENIAL_REASON, is_active=True).first()
+    if item is None:
+        raise RequestRejected(
+            [
+                Problem(
+                    ClientErrorCode.DENIAL_REASON_UNKNOWN,
+                    "reason",
+                    f"{reason} is not an active item of the denial_reason list.",
+                )
+            ]
+        )
+    return item
+
+
 @transaction.atomic
-def loan_application_set_status(*, application: LoanApplication, status: str, user) -> LoanApplication:
-    """new → approved or rejected; anything else is STATUS_TRANSITION_NOT_ALLOWED (409)."""
-    return _change(record=application, transitions=APPLICATION_TRANSITIONS, status=status, user=user)
+def loan_application_set_status(
+    *, application: LoanApplication, status: str, user, reason: int | None = None
+) -> LoanApplication:
+    """new → approved, or new → rejected with `reason` (an active `denial_reason` item id);
+    a wrong move is STATUS_TRANSITION_NOT_ALLOWED (409), a missing or unknown reason a 400."""
+    denial_reason = _denial_reason(status, reason)
+    changes = {"denial_reason": denial_reason} if denial_reason else None
+    return _change(record=application, transitions=APPLICATION_TRANSITIONS, status=status, user=user, changes=changes)
 
 
 @transaction.atomic

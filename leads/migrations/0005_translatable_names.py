@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('clients', '0008_translatable_names'),
+        ('clients', '0009_translatable_names'),
         ('leads', '0004_lead_ignored_properties'),
         ('modeleditor', '0005_translatable_names'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),

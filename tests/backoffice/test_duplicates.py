@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from clients.models import ClientKind
-from clients.selectors.duplicates import duplicate_pairs
+from clients.selectors.duplicates import duplicate_groups, duplicate_pairs
 from clients.services.merge import clients_mark_not_duplicates
 from tests.factories import ClientFactory, IdentityDocumentFactory
 
@@ -83,7 +83,7 @@ def test_it_lists_pairs_with_reasons_and_masked_passports_for_an_operator(as_ope
 
     assert page.status_code == 200
     html = page.content.decode()
-    assert "same passport, different name" in html
+    assert "the same passport under another name" in html
     assert f"?keep={a.pk}&amp;remove={b.pk}" in html
     assert "503682" not in html
     assert "•••• •••682" in html
@@ -108,3 +108,37 @@ def test_it_pairs_only_the_newest_clients_of_a_placeholder_value():
     newest = {client.pk for client in clients[-20:]}
     assert len(pairs) == 20 * 19 // 2
     assert {client_id for pair in pairs for client_id in pair} == newest
+
+
+def test_it_groups_four_records_of_one_person_into_one_group_strongest_evidence_first():
+    born = date(1984, 7, 3)
+    a = _person("Иванов", "Иван", passport="4008503682", mobile_phone="79160000001", birth_date=born)
+    b = _person("Иванов", "Иван", passport="4008000001", birth_date=born)
+    c = _person("Петров", "Пётр", passport="4008503682")
+    d = _person("Сидоров", "Сидор", mobile_phone="79160000001")
+    e = _person("Козлов", "Козьма", mobile_phone="79160000009")
+    f = _person("Козлова", "Анна", mobile_phone="79160000009")
+
+    groups = duplicate_groups()
+
+    assert [[client.pk for client in group.clients] for group in groups] == [[a.pk, b.pk, c.pk, d.pk], [e.pk, f.pk]]
+    assert groups[0].reasons == (
+        "same passport, different name",
+        "same name and birth date, different passport",
+        "same phone",
+    )
+    assert len(groups[0].pairs) == 3
+    assert [[c.pk for c in group.clients] for group in duplicate_groups(client_id=f.pk)] == [[e.pk, f.pk]]
+
+
+def test_it_shows_a_group_with_its_differing_values_highlighted(as_operator):
+    a = _person("Иванов", "Иван", mobile_phone="79160000001", inn="500100732259")
+    b = _person("Петров", "Пётр", mobile_phone="79160000001")
+
+    page = as_operator.get(f"/admin/clients/client/duplicates/?client={b.pk}")
+
+    html = page.content.decode()
+    assert f'data-clients="{a.pk},{b.pk}"' in html
+    assert '<td class="differs">Иванов Иван</td>' in html
+    assert "<td>7916•••••01</td>" in html
+    assert "79160000001" not in html

@@ -11,6 +11,8 @@ from tests.factories import ContractFactory, LoanApplicationFactory
 
 pytestmark = pytest.mark.django_db
 
+SCORING = 101551  # "Скоринг" in the seeded denial_reason list
+
 APPLICATION_MOVES = [
     ("new", "approved", True),
     ("new", "rejected", True),
@@ -27,6 +29,16 @@ CONTRACT_MOVES = [
     ("signed", "draft", False),
 ]
 
+# How the history names each status, in the back office's language.
+LABELS = {
+    "new": "Новая",
+    "approved": "Одобрена",
+    "rejected": "Отклонена",
+    "draft": "Черновик",
+    "signed": "Подписан",
+    "cancelled": "Аннулирован",
+}
+
 
 def _history(record) -> list[str]:
     return [
@@ -39,11 +51,12 @@ def _history(record) -> list[str]:
 def test_it_moves_an_application_only_along_allowed_paths(operator, before, after, allowed):
     application = LoanApplicationFactory(status=before)
 
+    reason = SCORING if after == "rejected" else None
     if allowed:
-        loan_application_set_status(application=application, status=after, user=operator)
+        loan_application_set_status(application=application, status=after, user=operator, reason=reason)
     else:
         with pytest.raises(RequestRejected) as rejected:
-            loan_application_set_status(application=application, status=after, user=operator)
+            loan_application_set_status(application=application, status=after, user=operator, reason=reason)
         assert rejected.value.problems[0].code == ClientErrorCode.STATUS_TRANSITION_NOT_ALLOWED
         assert rejected.value.status == 409
 
@@ -51,7 +64,8 @@ def test_it_moves_an_application_only_along_allowed_paths(operator, before, afte
     assert application.status == (after if allowed else before)
     assert (application.status_changed_by == operator) is allowed
     assert (application.status_changed_at is not None) is allowed
-    assert _history(application) == ([f"Status: {before} → {after}."] if allowed else [])
+    said = f"Статус: {LABELS[before]} → {LABELS[after]}." + (" Причина: Скоринг." if reason else "")
+    assert _history(application) == ([said] if allowed else [])
 
 
 @pytest.mark.parametrize(("before", "after", "allowed"), CONTRACT_MOVES)
@@ -67,7 +81,7 @@ def test_it_moves_a_contract_only_along_allowed_paths(operator, before, after, a
     contract.refresh_from_db()
     assert contract.status == (after if allowed else before)
     assert (contract.status_changed_by == operator) is allowed
-    assert _history(contract) == ([f"Status: {before} → {after}."] if allowed else [])
+    assert _history(contract) == ([f"Статус: {LABELS[before]} → {LABELS[after]}."] if allowed else [])
 
 
 def test_it_approves_applications_from_the_admin_list_and_refuses_the_decided_ones(operator, as_operator):
@@ -98,9 +112,9 @@ def test_it_signs_then_cancels_a_contract_from_the_admin_list(operator, as_opera
         contract.refresh_from_db()
         assert (contract.status, contract.status_changed_by) == (status, operator)
 
-    assert _history(contract) == ["Status: signed → cancelled.", "Status: draft → signed."]
+    assert _history(contract) == ["Статус: Подписан → Аннулирован.", "Статус: Черновик → Подписан."]
     history_page = as_operator.get(f"/admin/clients/contract/{contract.pk}/history/").content.decode()
-    assert "Status: draft → signed." in history_page
+    assert "Статус: Черновик → Подписан." in history_page
 
 
 def test_it_does_not_let_the_form_change_a_status(as_operator):
@@ -109,3 +123,33 @@ def test_it_does_not_let_the_form_change_a_status(as_operator):
     page = as_operator.get(f"/admin/clients/contract/{contract.pk}/change/")
 
     assert "status" not in page.context["adminform"].form.fields
+
+
+@pytest.mark.parametrize(
+    ("status", "reason", "code"),
+    [
+        ("rejected", None, ClientErrorCode.DENIAL_REASON_REQUIRED),
+        ("rejected", 643, ClientErrorCode.DENIAL_REASON_UNKNOWN),
+        ("rejected", 999999, ClientErrorCode.DENIAL_REASON_UNKNOWN),
+        ("approved", SCORING, ClientErrorCode.DENIAL_REASON_NOT_ALLOWED),
+    ],
+)
+def test_it_rejects_an_application_only_with_an_active_denial_reason(operator, status, reason, code):
+    application = LoanApplicationFactory()
+
+    with pytest.raises(RequestRejected) as refused:
+        loan_application_set_status(application=application, status=status, user=operator, reason=reason)
+
+    assert [(p.code, p.field) for p in refused.value.problems] == [(code, "reason")]
+    application.refresh_from_db()
+    assert (application.status, application.denial_reason_id) == ("new", None)
+    assert _history(application) == []
+
+
+def test_it_stores_the_denial_reason_on_the_rejected_application(operator):
+    application = LoanApplicationFactory()
+
+    loan_application_set_status(application=application, status="rejected", user=operator, reason=SCORING)
+
+    application.refresh_from_db()
+    assert (application.status, application.denial_reason.name) == ("rejected", "Скоринг")

@@ -12,7 +12,8 @@ from django.conf import settings as django_settings
 from django.db import connections
 
 CHROMIUM = "/usr/bin/chromium"
-SCREENSHOTS = Path(django_settings.BASE_DIR) / "test-artifacts" / "screenshots"
+# `make screenshots` points this at docs/screenshots/; a plain test run keeps them out of the tree.
+SCREENSHOTS = Path(django_settings.BASE_DIR) / os.environ.get("SCREENSHOTS_DIR", "test-artifacts/screenshots")
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",

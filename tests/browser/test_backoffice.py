@@ -80,10 +80,10 @@ def test_it_lets_an_operator_find_a_client_by_passport_and_see_the_leads_applica
     page.goto(f"{live_server.url}/admin/leads/lead/{lead.pk}/change/")
     became = page.inner_text(".lead-became")
     assert f"Заявка №{lead.loan_application_id}" in became
-    assert "matched on: lastName, firstName, patronymic, passport.seria, passport.no" in became
-    payload = page.inner_text(".lead-payload")
-    assert "••••••••••••1111" in payload
-    assert "503682" not in payload
+    assert f"Совпали ФИО и паспорт с клиентом №{client.pk}" in became
+    received = page.inner_text(".lead-sections")
+    assert "••••••••••••1111" in received
+    assert "503682" not in received
     page.screenshot(path=str(screenshots / "backoffice-lead-detail.png"), full_page=True)
 
 
@@ -99,8 +99,8 @@ def test_it_lets_an_administrator_merge_two_duplicates(page, live_server, screen
 
     page.goto(f"{live_server.url}/admin/clients/client/")
     page.click("text=Возможные дубли")
-    pair = page.locator(f"tr.duplicate-pair[data-first='{keep.pk}']")
-    assert "same phone" in pair.inner_text()
+    pair = page.locator(f".duplicate-pair[data-first='{keep.pk}']")
+    assert "тот же телефон" in pair.inner_text()
     page.screenshot(path=str(screenshots / "backoffice-duplicates.png"), full_page=True)
 
     pair.locator(".merge-keep-first").click()

@@ -36,7 +36,7 @@ def test_it_approves_an_application_and_records_who(decision_system, lead):
     assert response.json()["data"]["status"] == "approved"
     application = LoanApplication.objects.get(pk=lead.loan_application_id)
     assert (application.status, application.status_changed_by) == ("approved", decision_system)
-    assert LogEntry.objects.get(object_id=str(application.pk)).get_change_message() == "Status: new → approved."
+    assert LogEntry.objects.get(object_id=str(application.pk)).get_change_message() == "Статус: Новая → Одобрена."
 
 
 def test_it_signs_the_contract_of_an_approved_application_only(decision_system, lead):
@@ -82,3 +82,21 @@ def test_it_refuses_an_unknown_status(decision_system, lead):
 
     assert response.status_code == 400
     assert (response.json()["errors"][0]["code"], response.json()["errors"][0]["field"]) == ("INVALID_FORMAT", "status")
+
+
+def test_it_rejects_an_application_with_a_reason_and_reads_it_back(decision_system, lead):
+    client = api_client_for(decision_system)
+    url = f"/api/v1/loan-applications/{lead.loan_application_id}/status"
+
+    missing = client.post(url, {"status": "rejected"}, format="json")
+    unknown = client.post(url, {"status": "rejected", "reason": 643}, format="json")
+    rejected = client.post(url, {"status": "rejected", "reason": 101552}, format="json")
+
+    assert [(e["code"], e["field"]) for e in missing.json()["errors"]] == [("DENIAL_REASON_REQUIRED", "reason")]
+    assert [(e["code"], e["field"]) for e in unknown.json()["errors"]] == [("DENIAL_REASON_UNKNOWN", "reason")]
+    assert (missing.status_code, unknown.status_code, rejected.status_code) == (400, 400, 200)
+    assert rejected.json()["data"]["denialReasonId"] == 101552
+    read = client.get(f"/api/v1/loan-applications/{lead.loan_application_id}")
+    assert (read.json()["data"]["status"], read.json()["data"]["denialReasonId"]) == ("rejected", 101552)
+    history = LogEntry.objects.get(object_id=str(lead.loan_application_id)).get_change_message()
+    assert history == "Статус: Новая → Отклонена. Причина: Неполные данные."

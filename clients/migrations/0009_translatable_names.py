@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('clients', '0007_client_created_by'),
+        ('clients', '0008_application_denial_reason'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

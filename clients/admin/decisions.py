@@ -1,0 +1,123 @@
+"""Decisions on the record's own page: approve or reject (with a reason) an application, sign or
+cancel a contract. Each button calls the same status service as the list's bulk actions."""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.admin.helpers import ActionForm
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from clients.models import ContractStatus, LoanApplicationStatus
+from clients.services.status import contract_set_status, loan_application_set_status
+from leadcore.api.errors import RequestRejected
+from modeleditor.models import ReferenceItem, ReferenceList
+
+
+def denial_reasons():
+    return ReferenceItem.objects.filter(list=ReferenceList.DENIAL_REASON, is_active=True)
+
+
+class RejectForm(forms.Form):
+    reason = forms.ModelChoiceField(queryset=denial_reasons(), label=gettext_lazy("Denial reason"))
+
+
+class RejectActionForm(ActionForm):
+    """The list's action bar, with the reason the bulk "reject" action needs."""
+
+    reason = forms.ModelChoiceField(
+        queryset=denial_reasons(), required=False, label=gettext_lazy("Denial reason (to reject)")
+    )
+
+
+def _refused(model_admin, request, rejected: RequestRejected) -> None:
+    for problem in rejected.problems:
+        model_admin.message_user(request, problem.message, messages.ERROR)
+
+
+class _Decisions:
+    """Views added to a model admin: `<id>/decide/<decision>/`, POST only but for the reject form."""
+
+    decisions: dict[str, str] = {}
+
+    def __init__(self, model_admin) -> None:
+        self.model_admin = model_admin
+
+    def urls(self) -> list:
+        meta = self.model_admin.model._meta
+        view = self.model_admin.admin_site.admin_view(self.view)
+        return [path("<int:pk>/decide/<str:decision>/", view, name=f"{meta.app_label}_{meta.model_name}_decide")]
+
+    def _record(self, request, pk: int):
+        record = self.model_admin.get_queryset(request).filter(pk=pk).first()
+        if record is None:
+            raise Http404
+        if not self.model_admin.has_change_permission(request, record):
+            raise PermissionDenied
+        return record
+
+    def _back(self, record) -> HttpResponseRedirect:
+        meta = record._meta
+        return HttpResponseRedirect(reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[record.pk]))
+
+    def view(self, request, pk: int, decision: str):
+        if decision not in self.decisions:
+            raise Http404
+        record = self._record(request, pk)
+        if request.method != "POST" and decision != "reject":
+            return HttpResponseNotAllowed(["POST"])
+        return self.decide(request, record, decision)
+
+    def _apply(self, request, record, decision: str, **kwargs):
+        try:
+            self.change(record, self.decisions[decision], request.user, **kwargs)
+        except RequestRejected as rejected:
+            _refused(self.model_admin, request, rejected)
+        else:
+            done = _("%(record)s: %(status)s.") % {"record": record, "status": self.label(decision)}
+            self.model_admin.message_user(request, done, messages.SUCCESS)
+        return self._back(record)
+
+    def decide(self, request, record, decision: str):
+        return self._apply(request, record, decision)
+
+
+class ApplicationDecisions(_Decisions):
+    decisions = {"approve": LoanApplicationStatus.APPROVED, "reject": LoanApplicationStatus.REJECTED}
+
+    def label(self, decision: str) -> str:
+        return str(LoanApplicationStatus(self.decisions[decision]).label)
+
+    def change(self, record, status, user, reason=None):
+        loan_application_set_status(application=record, status=status, user=user, reason=reason)
+
+    def decide(self, request, record, decision: str):
+        if decision == "approve":
+            return self._apply(request, record, decision)
+        form = RejectForm(request.POST if request.method == "POST" else None)
+        if request.method == "POST" and form.is_valid():
+            return self._apply(request, record, decision, reason=form.cleaned_data["reason"].pk)
+        return TemplateResponse(
+            request,
+            "admin/clients/loanapplication/reject.html",
+            {
+                **self.model_admin.admin_site.each_context(request),
+                "opts": record._meta,
+                "original": record,
+                "title": _("Reject %(record)s") % {"record": record},
+                "form": form,
+            },
+        )
+
+
+class ContractDecisions(_Decisions):
+    decisions = {"sign": ContractStatus.SIGNED, "cancel": ContractStatus.CANCELLED}
+
+    def label(self, decision: str) -> str:
+        return str(ContractStatus(self.decisions[decision]).label)
+
+    def change(self, record, status, user):
+        contract_set_status(contract=record, status=status, user=user)
