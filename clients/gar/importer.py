@@ -17,7 +17,7 @@ from django.db import connection
 
 from clients.gar.gar_files import GarExport, GarFile
 from clients.gar.models import GarObject, GarObjectKind, GarType, GarTypeTable
-from clients.gar.normalize import tokens
+from clients.gar.normalize import name_tokens, tokens
 from clients.gar.stores import store_for_connection
 
 PROGRESS_EVERY = 250_000
@@ -201,7 +201,8 @@ class GarImporter:
             name = row.get("NUMBER", "")
             type_name = self._type(GarTypeTable.APARTMENT, row.get("APARTTYPE")) or "кв"
             own_text = f"{type_name} {name}".strip()
-        own = tokens(own_text)
+        # A name is searched by all its words: "ул Набережная" by "набережная". A house or flat by its numbers.
+        own = name_tokens(name) if kind == GarObjectKind.ADDRESS_OBJECT else tokens(own_text)
         return (
             int(row["OBJECTID"]),
             uuid.UUID(row["OBJECTGUID"]),

@@ -1,7 +1,8 @@
-"""Address text reduced to comparable tokens: case, ё/е, punctuation and type words do not count.
+"""Address text reduced to comparable tokens: case, ё/е, punctuation and the spelling of types do not count.
 
-The same function builds the directory's search text at import and reads a user's query or a
+The same functions build the directory's search text at import and read a user's query or a
 lead's `fullAddressText`, so "Москва, Сухонская ул., дом 11, кв. 89" and "сухонская 11 89" meet.
+A type word is dropped from a query, but kept in a name: "ул Набережная" is named "Набережная".
 """
 
 import re
@@ -22,70 +23,125 @@ _TYPE_WORDS_TEXT = """
     кварт квартира помещ пом помещение оф офис ком комн комната
 """
 TYPE_WORDS = frozenset(_TYPE_WORDS_TEXT.split())
+# One spelling for the types of a street or a microdistrict, so that "пр-кт Победы" and
+# "проспект Победы" agree, and "пл" meets the name "Площадь Победы".
+_HYPHENATED_TYPES = {"пр-кт": "проспект", "пр-т": "проспект", "б-р": "бульвар", "кв-л": "квартал"}
+_SHORT_TYPES = {
+    "ул": "улица",
+    "пркт": "проспект",
+    "просп": "проспект",
+    "пер": "переулок",
+    "ш": "шоссе",
+    "бул": "бульвар",
+    "пл": "площадь",
+    "наб": "набережная",
+    "туп": "тупик",
+    "ал": "аллея",
+    "мкр": "микрорайон",
+}
+# The types of what a house stands in (a street, a microdistrict): a text naming one the
+# directory's chain does not have names another place ("пр-кт Победы" is not "ул Площадь Победы").
+_STREET_TYPES_TEXT = """
+    улица проспект переулок шоссе бульвар площадь набережная проезд тупик аллея линия тракт микрорайон квартал
+"""
+STREET_TYPES = frozenset(_STREET_TYPES_TEXT.split())
 
+# Type words that are also the names, or a word of the names, of streets: "ул Набережная",
+# "ул Площадь Победы", "ул 1-я Линия", "ул Аллея Героев".
+_NAME_TYPE_WORDS_TEXT = "набережная площадь линия аллея тупик проезд бульвар квартал слобода тракт шоссе территория"
+NAME_TYPE_WORDS = frozenset(_NAME_TYPE_WORDS_TEXT.split())
+
+_HYPHENATED = re.compile(r"(?<![а-я])(" + "|".join(map(re.escape, _HYPHENATED_TYPES)) + r")(?![а-я])")
 _DIGIT_HYPHEN_LETTER = re.compile(r"(?<=\d)-(?=[a-zа-я])")
-# "к4", "стр1", "кв89": a type glued to its number.
+# "к4", "стр1", "кв89", "3к1": a type glued to its number.
 _GLUED_TYPE = re.compile(
-    r"\b(корпус|корп|к|строение|стр|дом|д|квартира|кв|помещение|помещ|пом|офис|оф|литера|лит)(?=\d)"
+    r"(?:\b|(?<=\d))(корпус|корп|к|строение|стр|дом|д|квартира|кв|помещение|помещ|пом|офис|оф|литера|лит)(?=\d)"
 )
 _TOKEN = re.compile(r"[0-9a-zа-я]+")
-# "11 а": a house letter written apart from its number. A type letter ("11 к 2") is not one.
-_DIGIT_SPACE_LETTER = re.compile(r"(?<=\d)\s+([а-я])(?=$|[^а-я0-9])")
+# "11 а", "11 б,": a house letter written apart from its number.
+_DIGIT_SPACE_LETTER = re.compile(r"(?<=\d)\s+([а-я])(?![а-я0-9])")
+_POSTCODE_BEFORE = re.compile(r"(?<!\d)\d{6}$")
+_NUMBER_AFTER = re.compile(r"\.?\s*\d")
+_WORD_AFTER = re.compile(r"\.?\s*[а-я]")
 
 
 def _join_house_letter(match: re.Match) -> str:
-    letter = match.group(1)
-    return match.group(0) if letter in TYPE_WORDS else letter
+    """ "11 а" is "11а"; "11 к 2" is a block, "127642 г Москва" a postcode and a town."""
+    letter, before, after = match.group(1), match.string[: match.start()], match.string[match.end() :]
+    if _POSTCODE_BEFORE.search(before) or _NUMBER_AFTER.match(after):
+        return match.group(0)
+    if letter in TYPE_WORDS and _WORD_AFTER.match(after):
+        return match.group(0)
+    return letter
+
+
+def _words(text: str) -> list[str]:
+    lowered = (text or "").lower().replace("ё", "е")
+    lowered = _HYPHENATED.sub(lambda m: _HYPHENATED_TYPES[m.group(1)], lowered)
+    lowered = _DIGIT_SPACE_LETTER.sub(_join_house_letter, _DIGIT_HYPHEN_LETTER.sub("", lowered))
+    lowered = _GLUED_TYPE.sub(r" \1 ", lowered)
+    return [_SHORT_TYPES.get(t, t) for t in _TOKEN.findall(lowered)]
 
 
 def tokens(text: str) -> list[str]:
     """Lower-case tokens without type words; "28-Н" and "1-я" stay one token ("28н", "1я")."""
-    lowered = (text or "").lower().replace("ё", "е")
-    lowered = _DIGIT_SPACE_LETTER.sub(_join_house_letter, _DIGIT_HYPHEN_LETTER.sub("", lowered))
-    lowered = _GLUED_TYPE.sub(r"\1 ", lowered)
-    return [t for t in _TOKEN.findall(lowered) if t not in TYPE_WORDS]
+    return [t for t in _words(text) if t not in TYPE_WORDS]
 
 
-def search_text(text: str) -> str:
-    return " ".join(tokens(text))
+def name_tokens(name: str) -> list[str]:
+    """Every word of a name (GAR's NAME, without its type): "Набережная" keeps "набережная"."""
+    return _words(name)
+
+
+def text_tokens(text: str) -> list[str]:
+    """Every token of a written address, type words included, in one spelling."""
+    return _words(text)
 
 
 def is_number(token: str) -> bool:
     return any(ch.isdigit() for ch in token)
 
 
-def number_tokens(text: str) -> list[str]:
-    return [t for t in tokens(text) if is_number(t)]
-
-
-def word_tokens(text: str) -> list[str]:
-    return [t for t in tokens(text) if not is_number(t)]
-
-
 def words_alike(expected: str, written: str) -> bool:
-    """A typo or a shortened word is the same word; a different name is not."""
+    """A typo or a shortened word is the same word; a different name ("Ленина", "Ленинская") is not."""
     if expected == written:
         return True
     if len(written) >= 3 and expected.startswith(written):
         return True
-    return SequenceMatcher(None, expected, written).ratio() >= 0.8
+    return SequenceMatcher(None, expected, written).ratio() > 0.8
 
 
-def name_named_in(name: str, text_words: list[str]) -> bool:
-    """Whether a directory name (a street, a town) appears in the words of a text.
+def key_words(name: str) -> list[str]:
+    """The words a text must hold to name this: the longest proper word and every type word.
 
-    Only the name's longest word is required: "Б. Никитская" still names "Большая Никитская".
+    "Б. Никитская" still names "Большая Никитская"; "Победы" alone does not name "Площадь Победы".
     """
-    words = word_tokens(name)
-    if not words:
-        return True
-    key = max(words, key=len)
-    return any(words_alike(key, w) for w in text_words)
+    words = [w for w in name_tokens(name) if not is_number(w)]
+    proper = [w for w in words if w not in TYPE_WORDS]
+    return [w for w in words if w in TYPE_WORDS] + ([max(proper, key=len)] if proper else [])
+
+
+def names_agree(name: str, written: list[str]) -> bool:
+    """Whether the words of a text name `name`, and only it: no word left that the name lacks."""
+    known = [w for w in name_tokens(name) if not is_number(w)]
+    if not all(any(words_alike(k, w) for w in written) for k in key_words(name)):
+        return False
+    return all(w in TYPE_WORDS or any(words_alike(k, w) for k in known) for w in written)
+
+
+def _without_type(value: str) -> str:
+    """ "ул Набережная" -> "Набережная", "Вологодская обл" -> "Вологодская": a part as the directory prints it."""
+    words = value.split()
+    if len(words) > 1 and _SHORT_TYPES.get(words[0].lower(), words[0].lower()) in TYPE_WORDS | STREET_TYPES:
+        return " ".join(words[1:])
+    if len(words) > 1 and words[-1].lower() in TYPE_WORDS:
+        return " ".join(words[:-1])
+    return value
 
 
 def same_value(directory_value: str, sent_value: str) -> bool:
     """Whether a part the client sent ("д. 11", "Сухонская") says the same as the directory's."""
-    expected, sent = tokens(directory_value), tokens(sent_value)
+    expected, sent = tokens(directory_value), text_tokens(sent_value)
     if [t for t in expected if is_number(t)] != [t for t in sent if is_number(t)]:
         return False
-    return name_named_in(directory_value, [t for t in sent if not is_number(t)])
+    return names_agree(_without_type(directory_value), [t for t in sent if not is_number(t)])

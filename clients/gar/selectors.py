@@ -8,7 +8,7 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Concat, Length
 
 from clients.gar.models import GarObject, GarObjectKind
-from clients.gar.normalize import is_number, tokens
+from clients.gar.normalize import NAME_TYPE_WORDS, is_number, text_tokens, tokens
 
 # Looked through in this order until `count` addresses are found: a query is far more often
 # the start of a street than of a flat, and the flats' table is the large one.
@@ -39,20 +39,27 @@ def gar_objects_by_ids(*, object_ids: set[int]) -> dict[int, GarObject]:
 def gar_objects_search(*, query: str, count: int) -> list[GarObject]:
     """The addresses holding the query's words and numbers; fewest extra words first.
 
-    First as written: whole words and numbers, only the last word may be unfinished. When that
-    finds nothing, every word may be a beginning ("сухон 11 89"), and so may a last number.
-    Prefixes of numbers are asked last because "1…" matches a good part of a region.
+    A type word that is also a name ("набережная", "площадь", "линия") is first asked as part of
+    the name, then left out, as "ул Набережная" and "наб Ленина" both need. Then, as written:
+    whole words and numbers, only the last word may be unfinished. When that finds nothing,
+    every word may be a beginning ("сухон 11 89"), and so may a last number. Prefixes of numbers
+    are asked last because "1…" matches a good part of a region.
     """
     terms = tokens(query)[:MAX_QUERY_TOKENS]
-    if not terms:
-        return []
-    last = len(terms) - 1
-    exact = [(t, i == last and not is_number(t)) for i, t in enumerate(terms)]
-    found = _search(exact, count)
-    loose = [(t, not is_number(t) or i == last) for i, t in enumerate(terms)]
-    if not found and loose != exact:
-        found = _search(loose, count)
-    return found
+    named_types = [t for t in text_tokens(query) if t in NAME_TYPE_WORDS][:MAX_QUERY_TOKENS]
+    attempts = [terms + named_types, terms] if named_types else [terms]
+    for attempt in attempts:
+        if not attempt:
+            continue
+        last = len(attempt) - 1
+        exact = [(t, i == last and not is_number(t)) for i, t in enumerate(attempt)]
+        found = _search(exact, count)
+        loose = [(t, not is_number(t) or i == last) for i, t in enumerate(attempt)]
+        if not found and loose != exact:
+            found = _search(loose, count)
+        if found:
+            return found
+    return []
 
 
 def _search(terms: list[tuple[str, bool]], count: int) -> list[GarObject]:

@@ -6,6 +6,8 @@ import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+from clients.gar.directory import DirectoryAddress
+
 
 @dataclass
 class Reply:
@@ -112,3 +114,34 @@ def suggestion(**data_overrides) -> dict:
     data.update(data_overrides)
     value = "г Москва, ул Сухонская, д 11, кв 89"
     return {"value": value, "unrestricted_value": f"127642, {value}", "data": data}
+
+
+# Chain level (old FIAS numbering, as both providers report it) -> DaData's part. DaData names a
+# microdistrict as the street when houses stand in it, and as the settlement above a street.
+_DADATA_PARTS = {1: "region", 3: "area", 4: "city", 6: "settlement", 7: "street"}
+
+
+def suggestion_for(found: DirectoryAddress) -> dict:
+    """What DaData's findById would answer for an address our embedded directory holds."""
+    links = [link for link in found.chain if link.fias_level not in (8, 9)]
+    data: dict = {"fias_id": found.fias_id, "fias_level": str(found.fias_level), "postal_code": found.postal_code}
+    for link in links:
+        part = _DADATA_PARTS.get(link.fias_level)
+        if link.fias_level == 65:
+            below = [other for other in links if other.fias_level == 7]
+            part = "settlement" if below else "street"
+        data |= {
+            f"{part}_fias_id": link.fias_id,
+            f"{part}_type": link.type_name,
+            part: link.name,
+            f"{part}_with_type": f"{link.type_name} {link.name}",
+        }
+    house = next((link for link in found.chain if link.fias_level == 8), None)
+    if house is not None:
+        data |= {"house_fias_id": house.fias_id, "house_type": "д", "house": found.house_no}
+    if found.block_no or found.building_no:
+        block = " стр ".join(n for n in (found.block_no, found.building_no) if n)
+        data |= {"block": block, "block_type": "к" if found.block_no else "стр"}
+    if found.apartment_no:
+        data |= {"flat_fias_id": found.fias_id, "flat_type": "кв", "flat": found.apartment_no}
+    return {"value": found.full_address, "unrestricted_value": found.full_address, "data": data}

@@ -113,3 +113,12 @@ def test_the_lookup_endpoint_says_when_dadata_is_down(api, dadata_down):
 
     assert response.status_code == 503
     assert response.json()["errors"][0]["code"] == "ADDRESS_DIRECTORY_UNAVAILABLE"
+
+
+def test_it_refuses_through_dadata_an_id_with_another_towns_text(fake_dadata):
+    fake_dadata.replies.append(Reply(200, {"suggestions": [suggestion()]}))
+
+    check = check_fias_address({"fiasId": FLAT_89, "fullAddressText": "г Санкт-Петербург, ул Сухонская, д 11, кв 89"})
+
+    assert [(p.code, p.field) for p in check.problems] == [("FIAS_ADDRESS_MISMATCH", "fullAddressText")]
+    assert fake_dadata.received[0].path.endswith("/findById/address")

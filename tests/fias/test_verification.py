@@ -60,6 +60,9 @@ def test_it_fills_block_building_and_premises(gar_sample):
         "г Москва, ул Сухонская, д 13, кв 89",  # another house
         "г Москва, ул Снежная, д 11, кв 89",  # another street
         "г Москва, ул Сухонская, д 11",  # the house, not the flat
+        "г Санкт-Петербург, ул Сухонская, д 11, кв 89",  # another town
+        "г Москва, д 11, кв 89",  # no street
+        "г Москва, ул Сухонская, ул Кронштадтская, д 11, кв 89",  # another street besides
     ],
 )
 def test_it_refuses_a_text_that_names_another_address(gar_sample, text):
@@ -172,3 +175,33 @@ def test_it_refuses_an_unknown_fias_id_sent_alone(gar_sample):
     check = check_fias_address({"fiasId": "00000000-0000-0000-0000-000000000000"})
 
     assert [(p.code, p.field) for p in check.problems] == [("FIAS_NOT_FOUND", "fiasId")]
+
+
+def test_it_refuses_the_sample_house_with_another_towns_text(gar_sample):
+    check = check_fias_address({"fiasId": HOUSE_11, "fullAddressText": "г Санкт-Петербург, ул Сухонская, д 11"})
+
+    assert codes(check) == [("FIAS_ADDRESS_MISMATCH", "fullAddressText")]
+
+
+@pytest.mark.parametrize(
+    ("fias_id", "text"),
+    [
+        ("0c5b2444-70a0-4932-980c-b4dc0d3f02b5", "г Москва, ул Сухонская"),  # the town's id, a street's text
+        ("0c5b2444-70a0-4932-980c-b4dc0d3f02b5", "г Москва, ул Сухонская, д 11"),  # the town's id, a house's text
+        ("95dbf7fb-0dd4-4a04-8100-4f6c847564b5", "г Москва, ул Сухонская, д 11"),  # the street's id, a house's text
+    ],
+)
+def test_it_refuses_the_id_of_a_higher_level_than_the_text(gar_sample, fias_id, text):
+    check = check_fias_address({"fiasId": fias_id, "fullAddressText": text})
+
+    assert codes(check) == [("FIAS_ADDRESS_MISMATCH", "fullAddressText")]
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [("localityName", "г Санкт-Петербург"), ("streetName", "ул Снежная"), ("regionName", "обл Вологодская")],
+)
+def test_it_refuses_a_part_naming_another_place(gar_sample, key, value):
+    check = check_fias_address({"fiasId": HOUSE_11, "fullAddressText": "г Москва, ул Сухонская, д 11", key: value})
+
+    assert codes(check) == [("FIAS_ADDRESS_MISMATCH", key)]

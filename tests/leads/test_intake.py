@@ -207,6 +207,22 @@ def test_it_checks_a_fias_id_sent_without_its_text(api, gar_sample):
     assert (address.verification, address.full_address_text) == ("verified", "г Москва, ул Сухонская, д 11")
 
 
+def test_it_refuses_a_fias_id_sent_with_another_towns_text_and_stores_nothing(api, gar_sample):
+    address = {
+        "countryId": 643,
+        "fiasId": "5ee84ac0-eb9a-4b42-b814-2f5f7c27c255",
+        "fullAddressText": "г Санкт-Петербург, ул Сухонская, д 11",
+    }
+
+    response = post_lead(api, {"firstName": "А", "mobilePhone": "79160000000", "addressData": address})
+
+    assert response.status_code == 400
+    assert response.json()["status"] == "error"
+    assert codes(response) == {("FIAS_ADDRESS_MISMATCH", "addressData.fullAddressText")}
+    assert not Lead.objects.exists()
+    assert not Client.objects.exists()
+
+
 def test_it_checks_and_normalises_a_relatives_passport(api):
     good = {"firstName": "Анна", "passport": {"seria": "45 10", "no": "123456", "issueDate": "2015-01-01"}}
     bad = {"firstName": "Пётр", "passport": {"seria": "45 1", "no": "123456"}}
