@@ -31,10 +31,10 @@ def test_it_counts_what_waits_and_links_each_count_to_its_list(as_operator):
 
     html = as_operator.get("/admin/").content.decode()
 
-    assert '<span class="count">2</span><span class="label">New leads today</span>' in html
-    assert '<span class="count">2</span><span class="label">Applications awaiting a decision</span>' in html
-    assert '<span class="count">2</span><span class="label">Possible duplicates to review</span>' in html
-    assert '<span class="count">2</span><span class="label">Addresses waiting for verification</span>' in html
+    assert '<span class="count">2</span><span class="label">Новые лиды сегодня</span>' in html
+    assert '<span class="count">2</span><span class="label">Заявки, ожидающие решения</span>' in html
+    assert '<span class="count">2</span><span class="label">Возможные дубли на проверку</span>' in html
+    assert '<span class="count">2</span><span class="label">Адреса, ожидающие проверки</span>' in html
     assert (
         f'href="/admin/leads/lead/?created_at__day={today.day}&amp;created_at__month={today.month}'
         f'&amp;created_at__year={today.year}"' in html

@@ -57,7 +57,7 @@ def test_it_shows_why_a_contract_cannot_be_signed(as_operator):
 
     contract.refresh_from_db()
     assert contract.status == ContractStatus.DRAFT
-    assert any("cannot be signed while its application is new" in m for m in _messages(response))
+    assert any("нельзя подписать: заявка в статусе «Новая»" in m for m in _messages(response))
 
 
 def test_it_signs_the_contract_of_an_approved_application_from_its_page(as_operator):

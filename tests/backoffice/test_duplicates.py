@@ -83,7 +83,7 @@ def test_it_lists_pairs_with_reasons_and_masked_passports_for_an_operator(as_ope
 
     assert page.status_code == 200
     html = page.content.decode()
-    assert "the same passport under another name" in html
+    assert "тот же паспорт под другим именем" in html
     assert f"?keep={a.pk}&amp;remove={b.pk}" in html
     assert "503682" not in html
     assert "•••• •••682" in html

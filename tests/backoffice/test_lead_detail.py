@@ -69,13 +69,13 @@ def test_it_shows_what_a_lead_received_in_sections_with_names_not_ids(api, as_op
     sections = {s.key: s for s in lead_sections(lead.payload)}
     assert {"person", "passport", "addresses", "relatives", "goods", "checks"} <= set(sections)
     person_rows = dict(sections["person"].blocks[0].rows)
-    assert (person_rows["Sex"], person_rows["Country of birth"], person_rows["Birth date"]) == (
+    assert (person_rows["Пол"], person_rows["Страна рождения"], person_rows["Дата рождения"]) == (
         "Мужской",
         "Российская Федерация",
         "03.07.1984",
     )
-    assert dict(sections["addresses"].blocks[0].rows)["Country"] == "Российская Федерация"
-    assert dict(sections["relatives"].blocks[0].rows)["Kinship"] == "Жена"
+    assert dict(sections["addresses"].blocks[0].rows)["Страна"] == "Российская Федерация"
+    assert dict(sections["relatives"].blocks[0].rows)["Степень родства"] == "Жена"
     html = page.content.decode()
     assert "Мужской" in html
     assert "Жена" in html
@@ -101,7 +101,7 @@ def test_it_renders_an_unexpected_payload_without_failing():
     sections = {s.key: s for s in lead_sections(lead_payload)}
 
     assert dict(sections["other"].blocks[0].rows) == {"newThing": "a: 1"}
-    assert dict(sections["person"].blocks[0].rows) == {"First name": "А"}
+    assert dict(sections["person"].blocks[0].rows) == {"Имя": "А"}
 
 
 def test_it_says_a_new_client_was_created_and_names_a_possible_duplicate(api, as_operator):
@@ -110,9 +110,9 @@ def test_it_says_a_new_client_was_created_and_names_a_possible_duplicate(api, as
 
     html = as_operator.get(f"/admin/leads/lead/{lead.pk}/change/").content.decode()
 
-    assert "New client: no such client existed" in html
-    assert f"possible duplicate: client No. {earlier.pk}" in html
-    assert "the same phone" in html
+    assert "Новый клиент: такого клиента не было" in html
+    assert f"возможный дубль: клиент №{earlier.pk}" in html
+    assert "тот же телефон" in html
     assert f'href="/admin/clients/client/{earlier.pk}/change/"' in html
     assert f"/admin/clients/client/duplicates/?client={lead.client_id}" in html
 
