@@ -57,7 +57,7 @@ def _comparison(request, group, passports: dict[int, str]) -> list[dict]:
     """One row per compared value; `differs` when the group's clients disagree on it."""
     full = sees_full_identity(request.user)
     values = (
-        (_("Name"), lambda c: str(c)),
+        (_("Full name or title"), lambda c: str(c)),
         (_("Phone"), lambda c: c.mobile_phone if full else mask_phone(c.mobile_phone)),
         (_("Birth date"), lambda c: c.birth_date.strftime("%d.%m.%Y") if c.birth_date else ""),
         (_("INN"), lambda c: c.inn),

@@ -112,8 +112,8 @@ def test_it_shows_a_lead_in_sections_with_names_not_ids(page, live_server, scree
     for section in ("passport", "relatives", "debts", "goods", "card", "extra", "checks"):
         assert page.locator(f"#lead-section-{section}").count() == 1, section
     assert "••••••••••••1111" in page.inner_text("#lead-section-card")
-    assert "New client: no such client existed" in page.inner_text(".lead-why")
-    assert f"client No. {earlier.pk}" in page.inner_text(".lead-matches")
+    assert "Новый клиент: такого клиента не было" in page.inner_text(".lead-why")
+    assert f"клиент №{earlier.pk}" in page.inner_text(".lead-matches")
     _shows_no_codes(page.inner_text("#content-main"))
     page.screenshot(path=str(screenshots / "lead-page.png"), full_page=True)
     _fits(page)
@@ -134,7 +134,7 @@ def test_it_approves_rejects_with_a_reason_and_signs_from_the_record_pages(page,
     page.goto(f"{live_server.url}/admin/clients/contract/{second.contract_id}/change/")
     page.click("#decide-sign")
     page.wait_for_selector(".messagelist .error")
-    assert "cannot be signed" in page.inner_text(".messagelist")
+    assert "нельзя подписать" in page.inner_text(".messagelist")
     assert Contract.objects.get(pk=second.contract_id).status == ContractStatus.DRAFT
 
     page.goto(f"{live_server.url}/admin/clients/loanapplication/{second.loan_application_id}/change/")
@@ -190,8 +190,8 @@ def test_it_groups_four_records_of_one_person_as_one_group(page, live_server, sc
     assert groups.count() == 1
     assert groups.first.get_attribute("data-clients") == f"{a.pk},{b.pk},{c.pk},{d.pk}"
     assert page.locator(".duplicate-group td.differs").count() > 0
-    page.click("text=All groups")
+    page.click("text=Все группы")
     assert page.locator(".duplicate-group").count() == 2
-    assert "INN" in page.inner_text(".duplicate-group h2 >> nth=0")
+    assert "ИНН" in page.inner_text(".duplicate-group h2 >> nth=0")
     page.screenshot(path=str(screenshots / "duplicates.png"), full_page=True)
     _fits(page)
