@@ -122,6 +122,8 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "leadcore.api.exceptions.envelope_exception_handler",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "UNAUTHENTICATED_USER": None,
+    # The lead contract: money is a JSON number (docs/lead-schema.md), in answers as in requests.
+    "COERCE_DECIMAL_TO_STRING": False,
 }
 
 SPECTACULAR_SETTINGS = {
@@ -131,6 +133,11 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
     "PREPROCESSING_HOOKS": ["leadcore.api.routing.drop_slash_twins"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "leadcore.api.schema.document_common_errors",
+        "leads.schema.widen_lead_components",
+    ],
     # Integrators fetch the schema with their token; staff read Swagger UI after the admin login.
     "SERVE_AUTHENTICATION": [
         "rest_framework.authentication.TokenAuthentication",

@@ -1,5 +1,7 @@
 """HTTP endpoints of lead intake. Parsing and authentication here; everything else in services."""
 
+import re
+
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import serializers
 from rest_framework.request import Request
@@ -15,6 +17,9 @@ from leads.serializers import LeadOut, LeadValidationOut
 from leads.services import lead_create
 
 MAX_FIND_IDS = 100
+# Numbers separated by commas, spaces around them and empty items allowed ("1, 2,").
+FIND_IDS = re.compile(r"^[ ,]*[0-9]{1,18}(?: *,[ ,]*[0-9]{1,18})*[ ,]*$")
+FIND_IDS_SCHEMA = {"type": "string", "pattern": FIND_IDS.pattern}
 
 
 class LeadCreateApi(APIView):
@@ -60,15 +65,18 @@ class LeadDetailApi(APIView):
 
 class LeadFindApi(APIView):
     @extend_schema(
-        operation_id="lead_find", responses={200: enveloped("LeadList", LeadOut(many=True)), **errors(400, 401)}
+        operation_id="lead_find",
+        parameters=[
+            OpenApiParameter("lead_ids", {"type": "string", "pattern": FIND_IDS.pattern}, OpenApiParameter.PATH)
+        ],
+        responses={200: enveloped("LeadList", LeadOut(many=True)), **errors(400, 401)},
     )
     def get(self, request: Request, lead_ids: str):
+        if not FIND_IDS.fullmatch(lead_ids):
+            raise RequestRejected([Problem(ApiErrorCode.INVALID_FORMAT, None, "Ids must be comma-separated numbers.")])
         parts = [p.strip() for p in lead_ids.split(",") if p.strip()]
         if len(parts) > MAX_FIND_IDS:
             raise RequestRejected([Problem(ApiErrorCode.TOO_MANY_ITEMS, None, f"At most {MAX_FIND_IDS} ids at once.")])
-        bad = [p for p in parts if not (p.isascii() and p.isdigit())]
-        if bad or not parts:
-            raise RequestRejected([Problem(ApiErrorCode.INVALID_FORMAT, None, "Ids must be comma-separated numbers.")])
         leads = selectors.leads_find(user=request.user, lead_ids=[int(p) for p in parts])
         return ok(LeadOut(leads, many=True).data)
 

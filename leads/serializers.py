@@ -2,18 +2,21 @@
 
 from rest_framework import serializers
 
-from leads.intake.shape import LeadIn
-from leads.models import Lead
+from leads.intake.shape import LeadProperties
+from leads.models import ClientMatch, Lead, LeadStatus
 
 
-class LeadOut(LeadIn):
+class LeadOut(LeadProperties):
     """The lead as the contract knows it (card masked, no CVC) plus what it became and what was ignored."""
 
     id = serializers.IntegerField()
-    loanApplicationId = serializers.IntegerField()
-    contractId = serializers.IntegerField()
-    status = serializers.CharField()
-    clientMatch = serializers.ChoiceField(choices=["matched", "created", "linked"])
+    clientId = serializers.IntegerField(allow_null=True, help_text="Null when the client is not the reader's.")
+    loanApplicationId = serializers.IntegerField(allow_null=True)
+    contractId = serializers.IntegerField(allow_null=True)
+    status = serializers.ChoiceField(choices=LeadStatus.choices)
+    clientMatch = serializers.ChoiceField(
+        choices=ClientMatch.choices, allow_null=True, help_text="Null when the client is not the reader's."
+    )
     createdAt = serializers.DateTimeField()
     ignoredProperties = serializers.ListField(child=serializers.CharField())
 
@@ -34,4 +37,4 @@ class LeadOut(LeadIn):
 class LeadValidationOut(serializers.Serializer):
     valid = serializers.BooleanField()
     matchedClientId = serializers.IntegerField(allow_null=True)
-    clientMatch = serializers.ChoiceField(choices=["matched", "created", "linked"])
+    clientMatch = serializers.ChoiceField(choices=ClientMatch.choices, allow_null=True)

@@ -1,14 +1,14 @@
 """The Model Editor's API: the rules integrators must satisfy, and the reference lists."""
 
-from drf_spectacular.utils import extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.views import APIView
 
 from leadcore.api.envelope import ok
-from leadcore.api.schema import enveloped
+from leadcore.api.schema import enveloped, errors
 from modeleditor.choices import ChangeSource, Target
-from modeleditor.models import MODEL_EDITOR_PERMISSION
+from modeleditor.models import MODEL_EDITOR_PERMISSION, ReferenceList
 from modeleditor.selectors import lookup_items, lookup_lists, required_rules
 from modeleditor.services import required_rules_set
 
@@ -49,8 +49,9 @@ class RequiredRulesUpdateApi(APIView):
 
     @extend_schema(
         operation_id="model_editor_rules_update",
+        parameters=[OpenApiParameter("target", str, OpenApiParameter.PATH, enum=Target.values)],
         request=InputSerializer,
-        responses=enveloped("TargetRulesEnvelope", TargetRulesOut()),
+        responses={200: enveloped("TargetRulesEnvelope", TargetRulesOut()), **errors(400, 403)},
     )
     def patch(self, request, target: str):
         if not request.user.has_perm(MODEL_EDITOR_PERMISSION):
@@ -73,7 +74,11 @@ class LookupListsApi(APIView):
 
 
 class LookupItemsApi(APIView):
-    @extend_schema(operation_id="lookup_items", responses=enveloped("LookupItemsOut", LookupItemOut(many=True)))
+    @extend_schema(
+        operation_id="lookup_items",
+        parameters=[OpenApiParameter("list_code", str, OpenApiParameter.PATH, enum=ReferenceList.values)],
+        responses={200: enveloped("LookupItemsOut", LookupItemOut(many=True)), **errors(404)},
+    )
     def get(self, request, list_code: str):
         items = lookup_items(list_code)
         if items is None:

@@ -1,4 +1,4 @@
-from drf_spectacular.utils import extend_schema, extend_schema_serializer
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_serializer
 from rest_framework import serializers
 from rest_framework.views import APIView
 
@@ -13,7 +13,7 @@ class AddressLookupApi(APIView):
     """The best matching addresses for a free-text query, with the FIAS id to send in a lead."""
 
     class InputSerializer(serializers.Serializer):
-        query = serializers.CharField(max_length=300, trim_whitespace=True)
+        query = serializers.RegexField(r"\S", max_length=300, help_text="Free text; blank is refused.")
         count = serializers.IntegerField(min_value=1, max_value=20, default=10)
 
     @extend_schema_serializer(component_name="FiasAddress")
@@ -32,7 +32,16 @@ class AddressLookupApi(APIView):
         timeZone = serializers.CharField()
 
     @extend_schema(
-        parameters=[InputSerializer],
+        parameters=[
+            InputSerializer,
+            # A blank `count=` means the default, as DRF reads query parameters.
+            OpenApiParameter(
+                "count",
+                {"anyOf": [{"type": "integer", "minimum": 1, "maximum": 20}, {"type": "string", "maxLength": 0}]},
+                OpenApiParameter.QUERY,
+                default=10,
+            ),
+        ],
         responses={200: enveloped("AddressLookup", OutputSerializer(many=True)), **errors(400, 401, 503)},
     )
     def get(self, request):

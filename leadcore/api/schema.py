@@ -36,3 +36,31 @@ ERROR_ENVELOPE = inline_serializer(
 
 def errors(*statuses: int) -> dict[int, OpenApiResponse]:
     return {status: OpenApiResponse(ERROR_ENVELOPE) for status in statuses}
+
+
+# Answers any operation can give, whatever its view does: the authentication, the throttle and
+# the database (or the address directory) sit in front of every endpoint.
+EVERY_OPERATION = {
+    "401": "No valid token.",
+    "429": "Too many requests (RATE_LIMITED); retry after the Retry-After header's seconds.",
+    "503": "The database or a directory it needs is unreachable for now; retry later.",
+}
+# What the JSON body parser answers before the view runs.
+WITH_A_BODY = {
+    "400": "The request breaks the contract; every problem is listed.",
+    "413": "The body is larger than API_MAX_BODY_BYTES.",
+    "415": "The body is not JSON.",
+}
+
+
+def document_common_errors(result: dict, generator, **kwargs) -> dict:
+    """drf-spectacular hook: list on every operation the error answers it shares with all others."""
+    reference = {"$ref": "#/components/schemas/ErrorEnvelope"}
+    for operations in result["paths"].values():
+        for operation in operations.values():
+            common = {**EVERY_OPERATION, **(WITH_A_BODY if "requestBody" in operation else {})}
+            for status, description in common.items():
+                operation["responses"].setdefault(
+                    status, {"content": {"application/json": {"schema": reference}}, "description": description}
+                )
+    return result

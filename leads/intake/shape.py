@@ -121,7 +121,9 @@ class ExtraFieldIn(Shape):
     value = Text(max_length=2000)
 
 
-class LeadIn(serializers.Serializer):
+class LeadProperties(serializers.Serializer):
+    """Every property of the lead that is kept and read back: all of the contract but the CVC."""
+
     clientId = Id()
     channel = Choice(Channel.choices)
     naturalPerson = Flag()
@@ -187,6 +189,9 @@ class LeadIn(serializers.Serializer):
     cardHolder = Text(max_length=100)
     validThruMonth = Pattern(regex=r"0[1-9]|1[0-2]", message="Month must be 01–12.")
     validThruYear = Pattern(regex=r"[0-9]{2}", message="Year must be two digits (YY).")
+
+
+class LeadIn(LeadProperties):
     cardCvc = Pattern(regex=r"[0-9]{3,4}", message="CVC must be 3 or 4 digits.")
 
 
