@@ -55,7 +55,7 @@ def integrator(demo_manager, gar_sample):
 
 
 @schema.parametrize()
-@settings(max_examples=25, derandomize=True, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=10, derandomize=True, deadline=None, database=None, suppress_health_check=list(HealthCheck))
 def test_it_answers_every_operation_as_the_schema_says(case, integrator):
     case.call_and_validate(headers=integrator["headers"])
     if case.path_parameters and case.meta.generation.mode.is_positive:
