@@ -59,7 +59,11 @@ class _StatusIn(serializers.Serializer):
 
 # What the schema shows each status endpoint taking; _status_of checks it with the envelope's message.
 _APPLICATION_STATUS_IN = inline_serializer(
-    "LoanApplicationStatusIn", {"status": serializers.ChoiceField(choices=LoanApplicationStatus.choices)}
+    "LoanApplicationStatusIn",
+    {
+        "status": serializers.ChoiceField(choices=LoanApplicationStatus.choices),
+        "reason": _StatusIn().fields["reason"],
+    },
 )
 _CONTRACT_STATUS_IN = inline_serializer(
     "ContractStatusIn", {"status": serializers.ChoiceField(choices=ContractStatus.choices)}
@@ -101,7 +105,8 @@ class ContractStatusApi(APIView):
         if contract is None:
             raise _not_found("contract")
         status = _status_of(request, ContractStatus.values)["status"]
-        return ok(ContractOut(contract_set_status(contract=contract, status=status, user=request.user)).data)
+        contract_set_status(contract=contract, status=status, user=request.user)
+        return ok(ContractOut(selectors.contract_get(user=request.user, contract_id=contract_id)).data)
 
 
 def _require(request: Request, permission: str) -> None:

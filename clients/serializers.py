@@ -148,6 +148,7 @@ class GoodsOut(serializers.ModelSerializer):
 class LoanApplicationOut(serializers.ModelSerializer):
     leadDebts = LeadDebtOut(source="debts", many=True)
     goods = GoodsOut(many=True)
+    clientId = serializers.SerializerMethodField()
     contractId = serializers.SerializerMethodField()
 
     class Meta:
@@ -183,12 +184,17 @@ class LoanApplicationOut(serializers.ModelSerializer):
             createdAt="created_at",
         )
 
+    def get_clientId(self, application: LoanApplication) -> int | None:
+        return _readable_client_id(application)
+
     def get_contractId(self, application: LoanApplication) -> int | None:
         contract = getattr(application, "contract", None)
         return contract.pk if contract else None
 
 
 class ContractOut(serializers.ModelSerializer):
+    clientId = serializers.SerializerMethodField()
+
     class Meta:
         model = Contract
         fields = ["id", "number", "status", "loanApplicationId", "clientId", "legalEntityId", "creditProductId",
@@ -196,7 +202,6 @@ class ContractOut(serializers.ModelSerializer):
                   "validThruMonth", "validThruYear", "extraFields", "createdAt"]  # fmt: skip
         extra_kwargs = _sources(
             loanApplicationId="application",
-            clientId="client",
             legalEntityId="legal_entity",
             creditProductId="credit_product",
             periodUnit="period_unit",
@@ -208,3 +213,11 @@ class ContractOut(serializers.ModelSerializer):
             extraFields="extra_fields",
             createdAt="created_at",
         )
+
+    def get_clientId(self, contract: Contract) -> int | None:
+        return _readable_client_id(contract)
+
+
+def _readable_client_id(record: LoanApplication | Contract) -> int | None:
+    """The client's id only for a reader who may read that client (see `with_client_readable`)."""
+    return record.client_id if getattr(record, "client_readable", False) else None

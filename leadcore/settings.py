@@ -145,7 +145,12 @@ SPECTACULAR_SETTINGS = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
-    "ENUM_NAME_OVERRIDES": {"EnvelopeStatusEnum": ["ok"], "ErrorStatusEnum": ["error"]},
+    "ENUM_NAME_OVERRIDES": {
+        "EnvelopeStatusEnum": ["ok"],
+        "ErrorStatusEnum": ["error"],
+        "LoanApplicationStatusEnum": "clients.models.LoanApplicationStatus",
+        "ContractStatusEnum": "clients.models.ContractStatus",
+    },
 }
 
 # An Idempotency-Key is remembered this long (seconds) after its first use; then it is new again,

@@ -6,7 +6,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import QuerySet
 
 from clients.models import Address, AddressVerification, LoanApplication, LoanApplicationStatus
-from clients.selectors import clients_visible_to
+from clients.selectors import clients_visible_to, with_client_readable
 from clients.selectors.duplicates import duplicate_groups
 from clients.services.matching import client_find
 from leads.intake import mapping
@@ -15,8 +15,9 @@ from leads.models import ClientMatch, Lead
 
 
 def leads_visible_to(user: AbstractBaseUser) -> QuerySet[Lead]:
+    """With `client_readable`: a lead that matched another integrator's client does not name it."""
     leads = Lead.objects.all()
-    return leads if user.is_staff else leads.filter(api_user=user)
+    return with_client_readable(leads if user.is_staff else leads.filter(api_user=user), user=user)
 
 
 def lead_get(*, user: AbstractBaseUser, lead_id: int) -> Lead | None:
@@ -31,7 +32,7 @@ def leads_find(*, user: AbstractBaseUser, lead_ids: list[int]) -> list[Lead]:
 def lead_preview(*, payload: dict, user: AbstractBaseUser) -> dict:
     """What `POST /api/v1/leads` would do with this body, creating nothing (raises on invalid input).
 
-    The matched client's id is told only to a sender that may read that client.
+    Whether a client matches, and which, is told only to a sender that may read that client.
     """
     lead = validate_lead(payload, user=user)
     if lead.linked_client is not None:
@@ -39,9 +40,11 @@ def lead_preview(*, payload: dict, user: AbstractBaseUser) -> dict:
     client = mapping.client_data(lead.data, address_verification=lead.address_verification, extra_fields={})
     known = client_find(data=client, legal_entity=lead.legal_entity)
     readable = known is not None and clients_visible_to(user).filter(pk=known.pk).exists()
+    if known is not None and not readable:
+        return {"valid": True, "matchedClientId": None, "clientMatch": None}
     return {
         "valid": True,
-        "matchedClientId": known.pk if readable else None,
+        "matchedClientId": known.pk if known else None,
         "clientMatch": ClientMatch.MATCHED if known else ClientMatch.CREATED,
     }
 

@@ -21,14 +21,17 @@ class LeadOut(LeadProperties):
     ignoredProperties = serializers.ListField(child=serializers.CharField())
 
     def to_representation(self, lead: Lead) -> dict:
+        # A lead matched to a client known through another integrator stays linked to it, but its
+        # sender learns neither that client's id nor that there was a match.
+        readable = getattr(lead, "client_readable", False)
         return {
             **lead.payload,
             "id": lead.pk,
-            "clientId": lead.client_id,
+            "clientId": lead.client_id if readable else None,
             "loanApplicationId": lead.loan_application_id,
             "contractId": lead.contract_id,
             "status": lead.status,
-            "clientMatch": lead.client_match,
+            "clientMatch": lead.client_match if readable else None,
             "createdAt": lead.created_at.isoformat(),
             "ignoredProperties": lead.ignored_properties,
         }

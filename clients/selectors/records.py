@@ -7,7 +7,7 @@ every record.
 """
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 
 from clients.models import Client, Contract, LoanApplication
 
@@ -23,7 +23,15 @@ def clients_visible_to(user: AbstractBaseUser) -> QuerySet[Client]:
 
 
 def _made_by_leads_of(queryset: QuerySet, user: AbstractBaseUser) -> QuerySet:
-    return queryset if _sees_all(user, queryset) else queryset.filter(lead__api_user=user)
+    readable = queryset if _sees_all(user, queryset) else queryset.filter(lead__api_user=user)
+    return with_client_readable(readable, user=user)
+
+
+def with_client_readable(queryset: QuerySet, *, user: AbstractBaseUser) -> QuerySet:
+    """Annotates `client_readable`: whether `user` may read the record's client. A record made by
+    the user's lead may belong to a client known through another integrator, whose id it must not
+    learn."""
+    return queryset.annotate(client_readable=Exists(clients_visible_to(user).filter(pk=OuterRef("client_id"))))
 
 
 def client_get(*, user: AbstractBaseUser, client_id: int) -> Client | None:

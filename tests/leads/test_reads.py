@@ -2,6 +2,7 @@
 
 import pytest
 
+from leads.models import Lead
 from tests.factories import ApiUserFactory
 from tests.leads.conftest import example, person, post_lead
 from tests.support import api_client_for
@@ -104,7 +105,8 @@ def test_it_attaches_a_known_person_but_keeps_the_client_unreadable_to_another_i
     preview = data(other.post("/api/v1/leads/validate", person(), format="json"))
     lead = data(other.get(f"/api/v1/leads/{data(post_lead(other, person()))}"))
 
-    assert lead["clientId"] == client_id
-    assert preview == {"valid": True, "matchedClientId": None, "clientMatch": "matched"}
+    assert Lead.objects.get(pk=lead["id"]).client_id == client_id
+    assert (lead["clientId"], lead["clientMatch"]) == (None, None)
+    assert preview == {"valid": True, "matchedClientId": None, "clientMatch": None}
     assert other.get(f"/api/v1/clients/{client_id}").status_code == 404
-    assert data(other.get(f"/api/v1/loan-applications/{lead['loanApplicationId']}"))["clientId"] == client_id
+    assert data(other.get(f"/api/v1/loan-applications/{lead['loanApplicationId']}"))["clientId"] is None
