@@ -3,8 +3,8 @@
 drf-spectacular describes each field as DRF would check it alone, but intake first drops null and
 empty values (absent, not an error) and then reads JSON leniently: text may come as a number or a
 boolean (`"no": 503682`), numbers and ids as numeric text, flags as DRF's true/false words. A hook
-widens the lead's components so that what the API accepts is what the schema allows, and what it
-echoes back as sent is what the schema shows.
+widens the lead's components (request and read-back) so that what the API accepts is what the
+schema allows.
 """
 
 from rest_framework import serializers

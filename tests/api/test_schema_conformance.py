@@ -21,6 +21,7 @@ from hypothesis import HealthCheck, settings
 from schemathesis.config import SchemathesisConfig
 
 from leadcore.wsgi import application
+from modeleditor import cache
 from tests.factories import ApiUserFactory
 from tests.leads.conftest import example
 from tests.support import api_client_for
@@ -47,8 +48,13 @@ def connection_kept():
 
 
 @pytest.fixture
-def integrator(db):
-    """A token user who may change statuses and rules: every operation's 200 answer is reachable."""
+def integrator(db, monkeypatch):
+    """A token user who may change statuses and rules: every operation's 200 answer is reachable.
+
+    The rule changes roll back with the test, and so does the version row; the process's snapshot of
+    the rules is put back too, or a later test reaching the same version number would read them.
+    """
+    monkeypatch.setattr(cache, "_snapshot", cache._snapshot)
     user = ApiUserFactory(username="schemathesis")
     user.user_permissions.add(*Permission.objects.filter(codename__in=PERMISSIONS))
     return api_client_for(user)
