@@ -1,8 +1,16 @@
 import pytest
+from django.core.cache import cache
 from rest_framework.test import APIClient
 
 from tests.factories import ApiUserFactory
 from tests.support import api_client_for
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache(django_db_setup, django_db_blocker):
+    """Rate-limit counters live in the cache (a table of the test database): none carries over."""
+    with django_db_blocker.unblock():
+        cache.clear()
 
 
 @pytest.fixture

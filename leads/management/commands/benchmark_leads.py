@@ -15,7 +15,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.test import Client as HttpClient
 
-from leadcore.api.tokens import api_token_get_or_create
+from leadcore.api.tokens import api_token_issue
 
 
 def full_lead(series: str, n: int) -> dict:
@@ -80,7 +80,7 @@ class Command(BaseCommand):
         parser.add_argument("--concurrency", type=int, default=4, help="parallel clients with --url")
 
     def handle(self, *args, count: int, url: str | None, concurrency: int, **options):
-        token = api_token_get_or_create(username="benchmark").key
+        token = api_token_issue(username="benchmark").key
         series = f"{secrets.randbelow(10_000):04d}"
         if url:
             if urlsplit(url).hostname not in ("127.0.0.1", "localhost", "::1"):
