@@ -48,7 +48,9 @@ def test_it_ends_an_admin_session_after_eight_idle_hours(client):
 
 
 def _manage(*args: str, **environment: str) -> subprocess.CompletedProcess:
-    env = {key: value for key, value in os.environ.items() if key not in ("DEBUG", "SECURE_HTTPS")}
+    # The browser tests' DJANGO_ALLOW_ASYNC_UNSAFE is no part of a deployment.
+    unset = ("DEBUG", "SECURE_HTTPS", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    env = {key: value for key, value in os.environ.items() if key not in unset}
     env.update(environment)
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=120
