@@ -3,9 +3,11 @@ bring no valid token.
 
 Fixed one-period windows counted in the shared cache: one counter per token (or address) and
 window, not DRF's default list of every request's time, which at thousands a minute would make
-each request read and write a list of thousands of entries. Counts between the database cache's
-read and write may race under concurrency and let a few requests more through; Redis counts
-atomically."""
+each request read and write a list of thousands of entries. A counter is read, then written:
+concurrent requests of one token may each count once for two and let a few more through, which a
+rate limit can afford; a refused request is not counted."""
+
+import math
 
 from django.conf import settings
 from rest_framework import exceptions
@@ -29,15 +31,12 @@ class _WindowThrottle(SimpleRateThrottle):
         window = int(now // self.duration)
         key = f"{self.key}:{window}"
         self.retry_after = (window + 1) * self.duration - now
-        if self.cache.add(key, 1, timeout=self.duration):
-            return self.num_requests >= 1
-        try:
-            count = self.cache.incr(key)
-        except ValueError:
-            # The window's counter expired between the two calls.
-            self.cache.set(key, 1, timeout=self.duration)
-            count = 1
-        return count <= self.num_requests
+        count = self.cache.get(key, 0) + 1
+        if count > self.num_requests:
+            return False
+        # An explicit timeout: the cache's `incr` would give the counter the default one.
+        self.cache.set(key, count, timeout=math.ceil(self.retry_after))
+        return True
 
     def wait(self) -> float:
         return self.retry_after

@@ -90,7 +90,8 @@ class Command(BaseCommand):
             self._in_process(token, series, count)
 
     def _in_process(self, token: str, series: str, count: int) -> None:
-        http = HttpClient(HTTP_AUTHORIZATION=f"Token {token}", HTTP_HOST="127.0.0.1")
+        # X-Forwarded-Proto as the TLS-terminating proxy sends it: with SECURE_HTTPS plain HTTP is redirected.
+        http = HttpClient(HTTP_AUTHORIZATION=f"Token {token}", HTTP_HOST="127.0.0.1", HTTP_X_FORWARDED_PROTO="https")
 
         def send(n: int) -> None:
             response = http.post("/api/v1/leads", full_lead(series, n), content_type="application/json")
@@ -117,6 +118,8 @@ class Command(BaseCommand):
             if not hasattr(local, "session"):
                 local.session = requests.Session()
                 local.session.headers["Authorization"] = f"Token {token}"
+                # As the TLS-terminating proxy says: with SECURE_HTTPS plain HTTP is redirected.
+                local.session.headers["X-Forwarded-Proto"] = "https"
             t0 = time.perf_counter()
             response = local.session.post(f"{url}/api/v1/leads", json=full_lead(series, n), timeout=30)
             if response.status_code != 200:
