@@ -30,7 +30,9 @@ def anonymous() -> APIClient:
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """PBKDF2 is slow by design; the suite's users need no such protection."""
+    """PBKDF2 is slow by design; the suite's users need no such protection. The test client speaks
+    plain HTTP, which SECURE_HTTPS (on unless the environment says otherwise) would redirect."""
     from django.conf import settings
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.SECURE_SSL_REDIRECT = False

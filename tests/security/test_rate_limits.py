@@ -111,3 +111,12 @@ def test_it_limits_the_schema_too(settings, api):
     api.get("/api/schema/")
 
     assert api.get("/api/schema/").status_code == 429
+
+
+def test_it_tells_clients_apart_behind_a_trusted_proxy(settings, anonymous):
+    settings.API_ANON_THROTTLE_RATE = "1/min"
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "NUM_PROXIES": 1}
+    anonymous.get(READ, HTTP_X_FORWARDED_FOR="10.9.9.1")
+
+    assert anonymous.get(READ, HTTP_X_FORWARDED_FOR="10.9.9.1").status_code == 429
+    assert anonymous.get(READ, HTTP_X_FORWARDED_FOR="10.9.9.2").status_code == 401
