@@ -78,3 +78,10 @@ def test_it_turns_hsts_on_with_https():
     result = _manage("shell", "--no-imports", "-c", script, **PRODUCTION_LIKE)
 
     assert result.stdout.split() == ["31536000", "True"]
+
+
+def test_it_forbids_caching_of_a_411(anonymous):
+    response = anonymous.post("/api/v1/leads", b"{}", content_type="application/json", HTTP_TRANSFER_ENCODING="chunked")
+
+    assert response.status_code == 411
+    assert response["Cache-Control"] == "no-store"
