@@ -53,6 +53,7 @@ def test_it_issues_a_new_key_on_a_second_call_and_revokes_the_old_one(capsys):
 
     assert second != first
     assert "revoked" in out
+    assert len(out.strip().splitlines()) == 1
     assert _bearer(first).get("/api/v1/leads/find/1").status_code == 401
     assert _bearer(second).get("/api/v1/leads/find/1").status_code == 200
 

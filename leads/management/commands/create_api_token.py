@@ -14,6 +14,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, name: str, **options):
         issued = api_token_issue(username=name)
-        if issued.revoked:
-            self.stdout.write(f"The earlier token of {name} was revoked ({issued.revoked}).")
-        self.stdout.write(f"API token for {name} (shown once, keep it): {issued.key}")
+        # One line: `make run` takes the last word of each line as the token.
+        revoked = f" (its earlier token is revoked: {issued.revoked})" if issued.revoked else ""
+        self.stdout.write(f"API token for {name}{revoked}, shown this once: {issued.key}")
