@@ -1,5 +1,6 @@
 """Settings: everything that differs between machines comes from the environment (or `.env`)."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -34,9 +35,12 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "axes",
+    "csp",
     "leadcore.apps.LeadcoreConfig",
+    "leadcore.api",
     "modeleditor",
     "clients",
     "clients.gar",
@@ -45,6 +49,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outermost of ours, so that every API answer (a 411 included) is marked no-store.
+    "leadcore.api.headers.ApiNoStoreMiddleware",
     # Outside CommonMiddleware, which would give its 411 a Content-Length (see its docstring).
     "leadcore.api.middleware.LengthRequiredMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -54,6 +60,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: it turns a refused login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "leadcore.urls"
@@ -99,23 +108,72 @@ STATIC_ROOT = BASE_DIR / "static"
 SECURE_HTTPS = env.bool("SECURE_HTTPS", default=not DEBUG)
 SESSION_COOKIE_SECURE = SECURE_HTTPS
 CSRF_COOKIE_SECURE = SECURE_HTTPS
-SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=False)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if SECURE_HTTPS else None
-SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+
+# --- Headers and sessions: HTTPS only once SECURE_HTTPS, a CSP, admin sessions that idle out ---
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=SECURE_HTTPS)
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=365 * 24 * 3600 if SECURE_HTTPS else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=SECURE_HTTPS)
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=SECURE_HTTPS)
+# An admin session ends after this much inactivity: each request moves the expiry on.
+SESSION_COOKIE_AGE = env.int("SESSION_IDLE_SECONDS", default=8 * 3600)
+SESSION_SAVE_EVERY_REQUEST = True
+# Everything the admin, the Model Editor and Swagger UI load is ours; nothing inline.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        # The one inline style of Django's admin (a change list without actions), by its hash.
+        "style-src": ["'self'", "'sha256-blvLUW3UscWqsXGByNOqdBboM+ShWAuugp2mC/wbafU='"],
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    },
+}
+# -------------------------------------------------------------------------------------------
 
 # The lead body limit is enforced by the API's own parser (413 in the envelope); Django's
 # own limit only guards the admin's form posts.
 API_MAX_BODY_BYTES = env.int("API_MAX_BODY_BYTES", default=3 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
+# --- Abuse limits: rate limits, API tokens, admin login lockout ---------------------------
+# DRF rate syntax ("6000/min"): per API token, and per client address for requests that bring
+# no valid token (none, or a wrong, revoked or expired one).
+API_THROTTLE_RATE = env.str("API_THROTTLE_RATE", default="6000/min")
+API_ANON_THROTTLE_RATE = env.str("API_ANON_THROTTLE_RATE", default="60/min")
+# How many proxies in front of us append to X-Forwarded-For; 0 trusts only REMOTE_ADDR.
+NUM_PROXIES = env.int("NUM_PROXIES", default=0)
+# Tokens issued from now on expire after this many days; 0: never.
+API_TOKEN_TTL = timedelta(days=env.int("API_TOKEN_TTL_DAYS", default=0)) or None
+# Counters every server process shares: the database by default, Redis with
+# CACHE_URL=redis://host:6379/0. `migrate` creates the database cache table.
+CACHES = {"default": env.cache("CACHE_URL", default="dbcache://leadcore_cache")}
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("ADMIN_LOCKOUT_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "leadcore.api.throttling.client_address"
+# ---------------------------------------------------------------------------------------------
+
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "leadcore.api.authentication.ApiTokenAuthentication",
         "leadcore.api.authentication.BsAuthAuthentication",
+        "leadcore.api.authentication.AnonymousAddressLimit",
     ],
+    "DEFAULT_THROTTLE_CLASSES": ["leadcore.api.throttling.TokenRateThrottle"],
+    "NUM_PROXIES": NUM_PROXIES,
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["leadcore.api.parsers.BoundedJSONParser"],
@@ -140,10 +198,19 @@ SPECTACULAR_SETTINGS = {
     ],
     # Integrators fetch the schema with their token; staff read Swagger UI after the admin login.
     "SERVE_AUTHENTICATION": [
-        "rest_framework.authentication.TokenAuthentication",
+        "leadcore.api.authentication.ApiTokenAuthentication",
         "leadcore.api.authentication.BsAuthAuthentication",
         "rest_framework.authentication.SessionAuthentication",
+        "leadcore.api.authentication.AnonymousAddressLimit",
     ],
+    # The address limit is no way to sign in: the schema does not list it.
+    "AUTHENTICATION_WHITELIST": [
+        "leadcore.api.authentication.ApiTokenAuthentication",
+        "leadcore.api.authentication.BsAuthAuthentication",
+    ],
+    # Swagger UI's files come from our own static files, not from a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     "ENUM_NAME_OVERRIDES": {
         "EnvelopeStatusEnum": ["ok"],
@@ -174,4 +241,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    # django-axes announces its configuration at every start, management commands included.
+    "loggers": {"axes.apps": {"level": "WARNING"}},
 }

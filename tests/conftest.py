@@ -1,8 +1,16 @@
 import pytest
+from django.core.cache import cache
 from rest_framework.test import APIClient
 
 from tests.factories import ApiUserFactory
 from tests.support import api_client_for
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache(django_db_setup, django_db_blocker):
+    """Rate-limit counters live in the cache (a table of the test database): none carries over."""
+    with django_db_blocker.unblock():
+        cache.clear()
 
 
 @pytest.fixture
@@ -22,7 +30,9 @@ def anonymous() -> APIClient:
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """PBKDF2 is slow by design; the suite's users need no such protection."""
+    """PBKDF2 is slow by design; the suite's users need no such protection. The test client speaks
+    plain HTTP, which SECURE_HTTPS (on unless the environment says otherwise) would redirect."""
     from django.conf import settings
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.SECURE_SSL_REDIRECT = False

@@ -5,6 +5,7 @@ import re
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
+from clients.admin.masking import sees_full_identity
 from clients.models import IdentityDocument
 from clients.validators import digits, phone_normalize
 
@@ -18,15 +19,17 @@ def _phones(term: str, number: str) -> set[str]:
     return {number, normalised} if normalised else {number}
 
 
-def _passport(number: str, client_ref: str) -> Q:
+def _passport(number: str, client_ref: str, *, full_identity: bool) -> Q:
+    # Screens mask passports for those who may not see them whole: a number alone would let them
+    # test guesses against a masked one, so they find a passport only by series and number.
     documents = IdentityDocument.objects.filter(client_id=OuterRef(client_ref))
-    query = Q(Exists(documents.filter(number=number)))
+    query = Q(Exists(documents.filter(number=number))) if full_identity else Q(pk__in=[])
     if len(number) == 10:
         query |= Q(Exists(documents.filter(series=number[:4], number=number[4:])))
     return query
 
 
-def client_search_q(term: str, *, prefix: str = "") -> Q | None:
+def client_search_q(term: str, *, prefix: str = "", full_identity: bool = False) -> Q | None:
     """A filter for clients, or for rows reaching a client through `prefix` ("client__");
     None when the term is blank. A numeric term also matches the row's own id."""
     term = term.strip()
@@ -39,7 +42,7 @@ def client_search_q(term: str, *, prefix: str = "") -> Q | None:
             Q(**{f"{prefix}mobile_phone__in": _phones(term, number)})
             | Q(**{f"{prefix}inn": number})
             | Q(**{f"{prefix}snils": number})
-            | _passport(number, client_ref)
+            | _passport(number, client_ref, full_identity=full_identity)
         )
         if len(number) <= 18:
             query |= Q(pk=int(number))
@@ -63,7 +66,7 @@ class ClientSearchMixin:
     search_help_text = _("Name, phone, passport (series and number), INN, SNILS or id.")
 
     def get_search_results(self, request, queryset, search_term):
-        query = client_search_q(search_term, prefix=self.client_prefix)
+        query = client_search_q(search_term, prefix=self.client_prefix, full_identity=sees_full_identity(request.user))
         if query is None:
             return queryset, False
         return queryset.filter(query), False

@@ -66,7 +66,6 @@ class Migration(migrations.Migration):
         ("modeleditor", "0002_reference_items"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("admin", "0003_logentry_add_action_flag_choices"),
-        ("authtoken", "0004_alter_tokenproxy_options"),
         ("sessions", "0001_initial"),
     ]
 

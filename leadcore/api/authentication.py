@@ -1,15 +1,49 @@
-"""The lending core's header `bsauth: <key>`, accepted beside DRF's `Authorization: Token <key>`."""
+"""API token authentication: `Authorization: Token <key>` and the lending core's `bsauth: <key>`.
+
+DRF authenticates before it checks permissions and throttles, so a request without a valid token
+would never reach a throttle; the address limit is therefore counted here, where such a request
+is recognised."""
 
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
-from rest_framework import authentication
+from rest_framework import authentication, exceptions
+
+from leadcore.api.throttling import address_limit_enforce
+from leadcore.api.tokens import api_token_for_key
 
 
-class BsAuthAuthentication(authentication.TokenAuthentication):
+class ApiTokenAuthentication(authentication.TokenAuthentication):
+    def authenticate(self, request):
+        try:
+            return super().authenticate(request)
+        except exceptions.AuthenticationFailed:
+            address_limit_enforce(request)
+            raise
+
+    def authenticate_credentials(self, key):
+        token = api_token_for_key(key=key)
+        if token is None or not token.user.is_active:
+            raise exceptions.AuthenticationFailed("Invalid token.")
+        return token.user, token
+
+
+class BsAuthAuthentication(ApiTokenAuthentication):
     def authenticate(self, request):
         key = request.META.get("HTTP_BSAUTH", "").strip()
         if not key:
             return None
-        return self.authenticate_credentials(key)
+        try:
+            return self.authenticate_credentials(key)
+        except exceptions.AuthenticationFailed:
+            address_limit_enforce(request)
+            raise
+
+
+class AnonymousAddressLimit(authentication.BaseAuthentication):
+    """Last in the chain: a request that no class authenticated counts against its address."""
+
+    def authenticate(self, request):
+        address_limit_enforce(request)
+        return None
 
 
 class BsAuthScheme(OpenApiAuthenticationExtension):

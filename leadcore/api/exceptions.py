@@ -1,6 +1,7 @@
 """Turns every exception an API view can raise into the envelope, with every problem listed."""
 
 import logging
+import math
 import re
 import traceback
 
@@ -62,6 +63,7 @@ _STATUS_CODES = {
     exceptions.UnsupportedMediaType: ApiErrorCode.UNSUPPORTED_MEDIA_TYPE,
     exceptions.NotAcceptable: ApiErrorCode.MALFORMED_REQUEST,
     PayloadTooLarge: ApiErrorCode.PAYLOAD_TOO_LARGE,
+    exceptions.Throttled: ApiErrorCode.RATE_LIMITED,
 }
 
 
@@ -114,6 +116,8 @@ def envelope_exception_handler(exc: Exception, context: dict) -> Response:
         response = error([problem], exc.status_code)
         if isinstance(exc, (exceptions.NotAuthenticated, exceptions.AuthenticationFailed)):
             response["WWW-Authenticate"] = 'Token realm="api"'
+        if isinstance(exc, exceptions.Throttled) and exc.wait is not None:
+            response["Retry-After"] = str(math.ceil(exc.wait))
         return response
 
     if isinstance(exc, (OperationalError, InterfaceError)):

@@ -39,7 +39,6 @@ SEARCH_TERMS = [
     pytest.param("8 966 017 54 45", id="phone-with-8"),
     pytest.param("9660175445", id="phone-without-country"),
     pytest.param("4008 503682", id="passport-series-and-number"),
-    pytest.param("503682", id="passport-number"),
     pytest.param("500100732259", id="inn"),
     pytest.param("112-233-445 95", id="snils"),
 ]

@@ -54,7 +54,18 @@ def browser_page(settings, live_server):
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         try:
-            yield browser.new_page()
+            page = browser.new_page()
+            refused = []
+            page.on(
+                "console",
+                lambda message: (
+                    refused.append(f"{page.url}: {message.text[:300]}")
+                    if "Content Security Policy" in message.text
+                    else None
+                ),
+            )
+            yield page
+            assert refused == [], "the Content-Security-Policy refused what a page needs"
         finally:
             browser.close()
             # Queries the test ran while Playwright's loop was alive used a connection of that

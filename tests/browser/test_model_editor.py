@@ -3,9 +3,9 @@
 import pytest
 import requests
 from django.contrib.auth.models import Permission
-from rest_framework.authtoken.models import Token
 
 from tests.factories import ApiUserFactory, StaffUserFactory
+from tests.support import api_key_for
 
 pytestmark = pytest.mark.browser
 
@@ -16,7 +16,7 @@ def test_it_makes_a_field_required_in_the_admin_and_the_api_rejects_a_lead_witho
 ):
     admin_user = StaffUserFactory(username="model-editor")
     admin_user.user_permissions.add(Permission.objects.get(codename="use_model_editor"))
-    token = Token.objects.create(user=ApiUserFactory())
+    key = api_key_for(ApiUserFactory())
     page = browser_page
 
     page.goto(f"{live_server.url}/admin/login/?next=/admin/modeleditor/requiredfieldrule/")
@@ -40,7 +40,7 @@ def test_it_makes_a_field_required_in_the_admin_and_the_api_rejects_a_lead_witho
     response = requests.post(
         f"{live_server.url}/api/v1/leads",
         json={"firstName": "Фридрих", "mobilePhone": "79776200719"},
-        headers={"Authorization": f"Token {token.key}"},
+        headers={"Authorization": f"Token {key}"},
         timeout=10,
     )
     assert response.status_code == 400

@@ -1,5 +1,6 @@
 import pytest
-from rest_framework.authtoken.models import Token
+
+from tests.support import api_key_for
 
 SUKHONSKAYA_11_89 = "f26b876b-6857-4951-b060-ec6559f04a9a"
 
@@ -97,9 +98,9 @@ def test_it_says_the_directory_is_unavailable_while_nothing_is_imported(api):
 
 
 def test_the_core_path_accepts_the_bsauth_header(anonymous, api_user, gar_sample):
-    token, _ = Token.objects.get_or_create(user=api_user)
+    key = api_key_for(api_user)
 
-    response = anonymous.get("/bs-core/main/addresses/fias/", {"query": "кронштадтская 12 5"}, HTTP_BSAUTH=token.key)
+    response = anonymous.get("/bs-core/main/addresses/fias/", {"query": "кронштадтская 12 5"}, HTTP_BSAUTH=key)
 
     assert response.status_code == 200
     assert response.json()["data"][0]["fullAddressText"] == "г Санкт-Петербург, ул Кронштадтская, д 12, кв 5"

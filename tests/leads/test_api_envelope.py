@@ -1,9 +1,9 @@
 """Authentication and malformed requests: always the envelope, never a 500, nothing stored."""
 
 import pytest
-from rest_framework.authtoken.models import Token
 
 from leads.models import Lead
+from tests.support import api_key_for
 
 MINIMAL = {"firstName": "Анна", "mobilePhone": "79160000000"}
 
@@ -34,9 +34,9 @@ def test_it_refuses_a_wrong_token(anonymous, db):
 
 
 def test_it_accepts_the_cores_bsauth_header(anonymous, api_user):
-    token = Token.objects.create(user=api_user)
+    key = api_key_for(api_user)
 
-    response = anonymous.post("/bs-core/main/leads", MINIMAL, format="json", HTTP_BSAUTH=token.key)
+    response = anonymous.post("/bs-core/main/leads", MINIMAL, format="json", HTTP_BSAUTH=key)
 
     assert response.status_code == 200
     assert Lead.objects.get().api_user == api_user

@@ -53,6 +53,8 @@ def gunicorn(tmp_path_factory):
         "DATABASE_URL": f"sqlite:///{tmp_path_factory.mktemp('db') / 'unused.sqlite3'}",
         "SECRET_KEY": "transport-tests-only",
         "SECURE_HTTPS": "false",
+        # The database is never migrated: the rate limits count in the worker's memory instead.
+        "CACHE_URL": "locmemcache://",
     }
     command = [sys.executable, "-m", "gunicorn", "leadcore.wsgi", "-c", "gunicorn.conf.py"]
     command += ["-w", "1", "-t", "20", "-b", f"127.0.0.1:{PORT}"]

@@ -15,7 +15,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.test import Client as HttpClient
 
-from leadcore.api.tokens import api_token_get_or_create
+from leadcore.api.tokens import api_token_issue
 
 
 def full_lead(series: str, n: int) -> dict:
@@ -80,7 +80,7 @@ class Command(BaseCommand):
         parser.add_argument("--concurrency", type=int, default=4, help="parallel clients with --url")
 
     def handle(self, *args, count: int, url: str | None, concurrency: int, **options):
-        token = api_token_get_or_create(username="benchmark").key
+        token = api_token_issue(username="benchmark").key
         series = f"{secrets.randbelow(10_000):04d}"
         if url:
             if urlsplit(url).hostname not in ("127.0.0.1", "localhost", "::1"):
@@ -90,7 +90,8 @@ class Command(BaseCommand):
             self._in_process(token, series, count)
 
     def _in_process(self, token: str, series: str, count: int) -> None:
-        http = HttpClient(HTTP_AUTHORIZATION=f"Token {token}", HTTP_HOST="127.0.0.1")
+        # X-Forwarded-Proto as the TLS-terminating proxy sends it: with SECURE_HTTPS plain HTTP is redirected.
+        http = HttpClient(HTTP_AUTHORIZATION=f"Token {token}", HTTP_HOST="127.0.0.1", HTTP_X_FORWARDED_PROTO="https")
 
         def send(n: int) -> None:
             response = http.post("/api/v1/leads", full_lead(series, n), content_type="application/json")
@@ -117,6 +118,8 @@ class Command(BaseCommand):
             if not hasattr(local, "session"):
                 local.session = requests.Session()
                 local.session.headers["Authorization"] = f"Token {token}"
+                # As the TLS-terminating proxy says: with SECURE_HTTPS plain HTTP is redirected.
+                local.session.headers["X-Forwarded-Proto"] = "https"
             t0 = time.perf_counter()
             response = local.session.post(f"{url}/api/v1/leads", json=full_lead(series, n), timeout=30)
             if response.status_code != 200:

@@ -1,0 +1,80 @@
+"""Rate limits on DRF's throttling: per API token, and per client address for requests that
+bring no valid token.
+
+Fixed one-period windows counted in the shared cache: one counter per token (or address) and
+window, not DRF's default list of every request's time, which at thousands a minute would make
+each request read and write a list of thousands of entries. A counter is read, then written:
+concurrent requests of one token may each count once for two and let a few more through, which a
+rate limit can afford; a refused request is not counted."""
+
+import math
+
+from django.conf import settings
+from rest_framework import exceptions
+from rest_framework.throttling import BaseThrottle, SimpleRateThrottle
+
+from leadcore.api.models import ApiToken
+
+
+class _WindowThrottle(SimpleRateThrottle):
+    rate_setting = ""
+
+    def get_rate(self) -> str:
+        # Read on each request, so that a settings override takes effect at once.
+        return getattr(settings, self.rate_setting)
+
+    def allow_request(self, request, view) -> bool:
+        self.key = self.get_cache_key(request, view)
+        if self.key is None:
+            return True
+        now = self.timer()
+        window = int(now // self.duration)
+        key = f"{self.key}:{window}"
+        self.retry_after = (window + 1) * self.duration - now
+        count = self.cache.get(key, 0) + 1
+        if count > self.num_requests:
+            return False
+        # An explicit timeout: the cache's `incr` would give the counter the default one.
+        self.cache.set(key, count, timeout=math.ceil(self.retry_after))
+        return True
+
+    def wait(self) -> float:
+        return self.retry_after
+
+
+class TokenRateThrottle(_WindowThrottle):
+    """API_THROTTLE_RATE per API token (per user for a staff session reading the schema)."""
+
+    scope = "token"
+    rate_setting = "API_THROTTLE_RATE"
+
+    def get_cache_key(self, request, view) -> str | None:
+        if isinstance(request.auth, ApiToken):
+            ident = f"t{request.auth.pk}"
+        elif request.user is not None and request.user.is_authenticated:
+            ident = f"u{request.user.pk}"
+        else:
+            ident = f"a{self.get_ident(request)}"
+        return f"throttle:{self.scope}:{ident}"
+
+
+class AddressRateThrottle(_WindowThrottle):
+    """API_ANON_THROTTLE_RATE per client address, for requests without a valid token."""
+
+    scope = "address"
+    rate_setting = "API_ANON_THROTTLE_RATE"
+
+    def get_cache_key(self, request, view) -> str:
+        return f"throttle:{self.scope}:{self.get_ident(request)}"
+
+
+def address_limit_enforce(request) -> None:
+    """Counts a request that brought no valid token against its address; raises once over."""
+    throttle = AddressRateThrottle()
+    if not throttle.allow_request(request, None):
+        raise exceptions.Throttled(wait=throttle.wait())
+
+
+def client_address(request) -> str:
+    """The client's address as the API's throttles see it (NUM_PROXIES), for the admin's lockout too."""
+    return BaseThrottle().get_ident(request)
