@@ -1,16 +1,20 @@
-"""Read endpoints for the records leads became."""
+"""Endpoints of the records leads became: reading them, and a decision system moving their status on."""
 
-from drf_spectacular.utils import extend_schema, inline_serializer
+from django.db import models
+from django.db.models import Model
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers
 from rest_framework.request import Request
+from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from clients import selectors
-from clients.models import ContractStatus, LoanApplicationStatus
+from clients.errors import ClientErrorCode
+from clients.models import Contract, ContractStatus, LoanApplication, LoanApplicationStatus
 from clients.serializers import ClientOut, ContractOut, LoanApplicationOut
 from clients.services.status import contract_set_status, loan_application_set_status
 from leadcore.api.envelope import ok
-from leadcore.api.errors import ApiErrorCode, Problem, RequestRejected
+from leadcore.api.errors import error_statuses_register, not_found, permission_denied
 from leadcore.api.schema import enveloped, errors
 
 CLIENT_ENVELOPE = enveloped("ClientEnvelope", ClientOut())
@@ -18,8 +22,15 @@ APPLICATION_ENVELOPE = enveloped("LoanApplicationEnvelope", LoanApplicationOut()
 CONTRACT_ENVELOPE = enveloped("ContractEnvelope", ContractOut())
 
 
-def _not_found(what: str) -> RequestRejected:
-    return RequestRejected([Problem(ApiErrorCode.NOT_FOUND, None, f"No such {what}.")], status=404)
+# A refused move conflicts with the record's current state; the denial reason codes stay 400.
+error_statuses_register(
+    {
+        ClientErrorCode.STATUS_TRANSITION_NOT_ALLOWED: 409,
+        ClientErrorCode.CONTRACT_APPLICATION_NOT_APPROVED: 409,
+        ClientErrorCode.MERGE_SAME_CLIENT: 409,
+        ClientErrorCode.MERGE_KIND_MISMATCH: 409,
+    }
+)
 
 
 class ClientDetailApi(APIView):
@@ -27,7 +38,7 @@ class ClientDetailApi(APIView):
     def get(self, request: Request, client_id: int):
         client = selectors.client_get(user=request.user, client_id=client_id)
         if client is None:
-            raise _not_found("client")
+            raise not_found("No such client.")
         return ok(ClientOut(client).data)
 
 
@@ -39,7 +50,7 @@ class LoanApplicationDetailApi(APIView):
     def get(self, request: Request, application_id: int):
         application = selectors.loan_application_get(user=request.user, application_id=application_id)
         if application is None:
-            raise _not_found("loan application")
+            raise not_found("No such loan application.")
         return ok(LoanApplicationOut(application).data)
 
 
@@ -48,78 +59,97 @@ class ContractDetailApi(APIView):
     def get(self, request: Request, contract_id: int):
         contract = selectors.contract_get(user=request.user, contract_id=contract_id)
         if contract is None:
-            raise _not_found("contract")
+            raise not_found("No such contract.")
         return ok(ContractOut(contract).data)
 
 
-class _StatusIn(serializers.Serializer):
-    status = serializers.CharField(max_length=20)
+def _choice(choices: type[models.TextChoices]) -> serializers.ChoiceField:
+    allowed = ", ".join(choices.values)
+    return serializers.ChoiceField(
+        choices=choices.choices, error_messages={"invalid_choice": f"Status must be one of {allowed}."}
+    )
+
+
+class LoanApplicationStatusIn(serializers.Serializer):
+    status = _choice(LoanApplicationStatus)
     reason = serializers.IntegerField(required=False, allow_null=True, min_value=1)
 
 
-# What the schema shows each status endpoint taking; _status_of checks it with the envelope's message.
-_APPLICATION_STATUS_IN = inline_serializer(
-    "LoanApplicationStatusIn",
-    {
-        "status": serializers.ChoiceField(choices=LoanApplicationStatus.choices),
-        "reason": _StatusIn().fields["reason"],
-    },
-)
-_CONTRACT_STATUS_IN = inline_serializer(
-    "ContractStatusIn", {"status": serializers.ChoiceField(choices=ContractStatus.choices)}
-)
+class ContractStatusIn(serializers.Serializer):
+    status = _choice(ContractStatus)
 
 
-class LoanApplicationStatusApi(APIView):
-    """A decision system approves or rejects an application; needs `clients.change_loanapplication`."""
+class _RecordStatusApi(APIView):
+    """`POST …/{id}/status`: a decision system moves a record on through its status service.
 
-    @extend_schema(
+    One view for every record kind; a subclass names the record, its permission, reader, input, service
+    and output. Every validated input value is passed to the service by name.
+    """
+
+    what: str
+    permission: str
+    lookup_url_kwarg: str
+    status_in: type[serializers.Serializer]
+    record_out: type[serializers.Serializer]
+
+    def read(self, *, user, pk: int) -> Model | None:
+        raise NotImplementedError
+
+    def change(self, *, record: Model, user, **data) -> None:
+        raise NotImplementedError
+
+    def post(self, request: Request, **kwargs) -> Response:
+        if not request.user.has_perm(self.permission):
+            raise permission_denied(f"Needs {self.permission}.")
+        pk = kwargs[self.lookup_url_kwarg]
+        record = self.read(user=request.user, pk=pk)
+        if record is None:
+            raise not_found(f"No such {self.what}.")
+        data = self.status_in(data=request.data)
+        data.is_valid(raise_exception=True)
+        self.change(record=record, user=request.user, **data.validated_data)
+        return ok(self.record_out(self.read(user=request.user, pk=pk)).data)
+
+
+@extend_schema_view(
+    post=extend_schema(
         operation_id="loan_application_set_status",
-        request=_APPLICATION_STATUS_IN,
+        description="A decision system approves or rejects an application; needs `clients.change_loanapplication`.",
+        request=LoanApplicationStatusIn,
         responses={200: APPLICATION_ENVELOPE, **errors(400, 401, 403, 404, 409)},
     )
-    def post(self, request: Request, application_id: int):
-        _require(request, "clients.change_loanapplication")
-        application = selectors.loan_application_get(user=request.user, application_id=application_id)
-        if application is None:
-            raise _not_found("loan application")
-        data = _status_of(request, LoanApplicationStatus.values)
-        loan_application_set_status(
-            application=application, status=data["status"], user=request.user, reason=data.get("reason")
-        )
-        application = selectors.loan_application_get(user=request.user, application_id=application_id)
-        return ok(LoanApplicationOut(application).data)
+)
+class LoanApplicationStatusApi(_RecordStatusApi):
+    what = "loan application"
+    permission = "clients.change_loanapplication"
+    lookup_url_kwarg = "application_id"
+    status_in = LoanApplicationStatusIn
+    record_out = LoanApplicationOut
+
+    def read(self, *, user, pk: int) -> LoanApplication | None:
+        return selectors.loan_application_get(user=user, application_id=pk)
+
+    def change(self, *, record: LoanApplication, user, status: str, reason: int | None = None) -> None:
+        loan_application_set_status(application=record, status=status, user=user, reason=reason)
 
 
-class ContractStatusApi(APIView):
-    """Signing or cancelling a contract; needs `clients.change_contract`."""
-
-    @extend_schema(
+@extend_schema_view(
+    post=extend_schema(
         operation_id="contract_set_status",
-        request=_CONTRACT_STATUS_IN,
+        description="Signing or cancelling a contract; needs `clients.change_contract`.",
+        request=ContractStatusIn,
         responses={200: CONTRACT_ENVELOPE, **errors(400, 401, 403, 404, 409)},
     )
-    def post(self, request: Request, contract_id: int):
-        _require(request, "clients.change_contract")
-        contract = selectors.contract_get(user=request.user, contract_id=contract_id)
-        if contract is None:
-            raise _not_found("contract")
-        status = _status_of(request, ContractStatus.values)["status"]
-        contract_set_status(contract=contract, status=status, user=request.user)
-        return ok(ContractOut(selectors.contract_get(user=request.user, contract_id=contract_id)).data)
+)
+class ContractStatusApi(_RecordStatusApi):
+    what = "contract"
+    permission = "clients.change_contract"
+    lookup_url_kwarg = "contract_id"
+    status_in = ContractStatusIn
+    record_out = ContractOut
 
+    def read(self, *, user, pk: int) -> Contract | None:
+        return selectors.contract_get(user=user, contract_id=pk)
 
-def _require(request: Request, permission: str) -> None:
-    if not request.user.has_perm(permission):
-        raise RequestRejected([Problem(ApiErrorCode.PERMISSION_DENIED, None, f"Needs {permission}.")], status=403)
-
-
-def _status_of(request: Request, allowed: list[str]) -> dict:
-    data = _StatusIn(data=request.data)
-    data.is_valid(raise_exception=True)
-    status = data.validated_data["status"]
-    if status not in allowed:
-        raise RequestRejected(
-            [Problem(ApiErrorCode.INVALID_FORMAT, "status", f"Status must be one of {', '.join(allowed)}.")]
-        )
-    return data.validated_data
+    def change(self, *, record: Contract, user, status: str) -> None:
+        contract_set_status(contract=record, status=status, user=user)

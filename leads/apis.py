@@ -8,7 +8,7 @@ from rest_framework.request import Request
 from rest_framework.views import APIView
 
 from leadcore.api.envelope import ok
-from leadcore.api.errors import ApiErrorCode, Problem, RequestRejected
+from leadcore.api.errors import ApiErrorCode, DomainError, Problem, not_found
 from leadcore.api.schema import enveloped, errors
 from leads import selectors
 from leads.idempotency import lead_create_once
@@ -59,7 +59,7 @@ class LeadDetailApi(APIView):
     def get(self, request: Request, lead_id: int):
         lead = selectors.lead_get(user=request.user, lead_id=lead_id)
         if lead is None:
-            raise RequestRejected([Problem(ApiErrorCode.NOT_FOUND, None, "No such lead.")], status=404)
+            raise not_found("No such lead.")
         return ok(LeadOut(lead).data)
 
 
@@ -73,10 +73,10 @@ class LeadFindApi(APIView):
     )
     def get(self, request: Request, lead_ids: str):
         if not FIND_IDS.fullmatch(lead_ids):
-            raise RequestRejected([Problem(ApiErrorCode.INVALID_FORMAT, None, "Ids must be comma-separated numbers.")])
+            raise DomainError([Problem(ApiErrorCode.INVALID_FORMAT, None, "Ids must be comma-separated numbers.")])
         parts = [p.strip() for p in lead_ids.split(",") if p.strip()]
         if len(parts) > MAX_FIND_IDS:
-            raise RequestRejected([Problem(ApiErrorCode.TOO_MANY_ITEMS, None, f"At most {MAX_FIND_IDS} ids at once.")])
+            raise DomainError([Problem(ApiErrorCode.TOO_MANY_ITEMS, None, f"At most {MAX_FIND_IDS} ids at once.")])
         leads = selectors.leads_find(user=request.user, lead_ids=[int(p) for p in parts])
         return ok(LeadOut(leads, many=True).data)
 

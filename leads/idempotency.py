@@ -14,9 +14,10 @@ from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from leadcore.api.errors import ApiErrorCode, Problem, RequestRejected
+from leadcore.api.errors import ApiErrorCode
 from leadcore.api.json import PayloadJSONEncoder
 from leadcore.db import backend_gone, backend_pid, discard_broken_connections
+from leadcore.errors import DomainError, Problem
 from leads.models import IdempotencyKey, IdempotencyState, Lead
 
 logger = logging.getLogger(__name__)
@@ -64,7 +65,7 @@ def lead_create_once(
     if not key:
         return create(None).pk
     if len(key) > MAX_KEY_LENGTH:
-        raise RequestRejected([Problem(ApiErrorCode.INVALID_FORMAT, None, "Idempotency-Key is too long.")])
+        raise DomainError([Problem(ApiErrorCode.INVALID_FORMAT, None, "Idempotency-Key is too long.")])
     claim = idempotency_begin(user=user, key=key, payload=payload)
     if isinstance(claim, Replay):
         return claim.lead_id
@@ -139,17 +140,15 @@ def _take_over(existing: IdempotencyKey, *, fingerprint: str, now: datetime) -> 
     return existing
 
 
-def _reused() -> RequestRejected:
-    return RequestRejected(
+def _reused() -> DomainError:
+    return DomainError(
         [Problem(ApiErrorCode.IDEMPOTENCY_KEY_REUSED, None, "This Idempotency-Key was used with another body.")],
-        status=422,
     )
 
 
-def _in_progress() -> RequestRejected:
-    return RequestRejected(
+def _in_progress() -> DomainError:
+    return DomainError(
         [Problem(ApiErrorCode.IDEMPOTENCY_KEY_IN_PROGRESS, None, "A request with this key is still running.")],
-        status=409,
     )
 
 

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from leadcore.admin_mixins import HistoryInEveryLanguageMixin, ReadOnlyAdminMixin
-from leadcore.api.errors import RequestRejected
+from leadcore.errors import DomainError
 from modeleditor.choices import ChangeSource, FieldType, Target
 from modeleditor.models import (
     MODEL_EDITOR_PERMISSION,
@@ -130,7 +130,7 @@ class RequiredFieldRuleAdmin(ModelEditorPermission, admin.ModelAdmin):
             changes = required_rules_set(
                 target=target, required=changed, changed_by=request.user, source=ChangeSource.ADMIN
             )
-        except RequestRejected as exc:
+        except DomainError as exc:
             for problem in exc.problems:
                 self.message_user(request, problem.message, messages.ERROR)
         else:

@@ -2,10 +2,10 @@
 
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers
-from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.views import APIView
 
 from leadcore.api.envelope import ok
+from leadcore.api.errors import not_found, permission_denied
 from leadcore.api.schema import enveloped, errors
 from modeleditor.choices import ChangeSource, Target
 from modeleditor.models import MODEL_EDITOR_PERMISSION, ReferenceList
@@ -55,7 +55,7 @@ class RequiredRulesUpdateApi(APIView):
     )
     def patch(self, request, target: str):
         if not request.user.has_perm(MODEL_EDITOR_PERMISSION):
-            raise PermissionDenied("The Model Editor permission is required.")
+            raise permission_denied("The Model Editor permission is required.")
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         required_rules_set(
@@ -82,5 +82,5 @@ class LookupItemsApi(APIView):
     def get(self, request, list_code: str):
         items = lookup_items(list_code)
         if items is None:
-            raise NotFound(f"There is no reference list {list_code}.")
+            raise not_found(f"There is no reference list {list_code}.")
         return ok(items)

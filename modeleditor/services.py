@@ -7,7 +7,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
 from django.db.models import F
 
-from leadcore.api.errors import Problem, RequestRejected
+from leadcore.errors import DomainError, Problem
 from modeleditor.cache import forget_version_check
 from modeleditor.catalogue import LOCKED, extra_field_path
 from modeleditor.choices import FieldType, Target
@@ -62,7 +62,7 @@ def required_rules_set(
 ) -> list[RuleChange]:
     """Sets the rules of one target's fields; returns the changes made (unchanged rules are skipped)."""
     if target not in Target.values:
-        raise RequestRejected(
+        raise DomainError(
             [Problem(ModelEditorErrorCode.UNKNOWN_TARGET, "target", f"{target} is not a Model Editor target.")]
         )
     known = rule_paths(target)
@@ -79,7 +79,7 @@ def required_rules_set(
                 )
             )
     if problems:
-        raise RequestRejected(problems)
+        raise DomainError(problems)
 
     rules = {r.path: r for r in RequiredFieldRule.objects.select_for_update().filter(target=target, path__in=required)}
     changes = []
@@ -117,7 +117,7 @@ def _check_definition(definition: ExtraFieldDefinition) -> None:
         reference_list=definition.reference_list,
         exclude_pk=definition.pk,
     ):
-        raise RequestRejected([Problem(ModelEditorErrorCode.EXTRA_FIELD_CONFLICT, "name", conflict)])
+        raise DomainError([Problem(ModelEditorErrorCode.EXTRA_FIELD_CONFLICT, "name", conflict)])
 
 
 @transaction.atomic

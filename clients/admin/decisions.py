@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 
 from clients.models import ContractStatus, LoanApplicationStatus
 from clients.services.status import contract_set_status, loan_application_set_status
-from leadcore.api.errors import RequestRejected
+from leadcore.errors import DomainError
 from modeleditor.models import ReferenceItem, ReferenceList
 
 
@@ -33,7 +33,7 @@ class RejectActionForm(ActionForm):
     )
 
 
-def _refused(model_admin, request, rejected: RequestRejected) -> None:
+def _refused(model_admin, request, rejected: DomainError) -> None:
     for problem in rejected.problems:
         model_admin.message_user(request, problem.message, messages.ERROR)
 
@@ -74,7 +74,7 @@ class _Decisions:
     def _apply(self, request, record, decision: str, **kwargs):
         try:
             self.change(record, self.decisions[decision], request.user, **kwargs)
-        except RequestRejected as rejected:
+        except DomainError as rejected:
             _refused(self.model_admin, request, rejected)
         else:
             done = _("%(record)s: %(status)s.") % {"record": record, "status": self.label(decision)}

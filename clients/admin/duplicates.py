@@ -14,7 +14,7 @@ from clients.models import Client, IdentityDocument
 from clients.selectors import duplicates
 from clients.selectors.duplicates import client_records_count, duplicate_groups
 from clients.services.merge import client_merge, clients_mark_not_duplicates
-from leadcore.api.errors import RequestRejected
+from leadcore.errors import DomainError
 from leadcore.formatting import EMPTY
 
 REASON_LABELS = {
@@ -127,7 +127,7 @@ def merge(model_admin):
         if request.method == "POST":
             try:
                 client_merge(keep=keep, remove=remove, user=request.user)
-            except RequestRejected as rejected:
+            except DomainError as rejected:
                 for problem in rejected.problems:
                     model_admin.message_user(request, problem.message, messages.ERROR)
                 return HttpResponseRedirect(_list_url())
@@ -166,7 +166,7 @@ def not_duplicates(model_admin):
         second = _client_or_404(request.POST.get("second"))
         try:
             clients_mark_not_duplicates(first=first, second=second, user=request.user)
-        except RequestRejected as rejected:
+        except DomainError as rejected:
             for problem in rejected.problems:
                 model_admin.message_user(request, problem.message, messages.ERROR)
         else:

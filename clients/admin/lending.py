@@ -11,7 +11,7 @@ from clients.admin.search import ClientSearchMixin
 from clients.models import Contract, ContractStatus, Goods, LeadDebt, LoanApplication, LoanApplicationStatus
 from clients.services.status import contract_set_status, loan_application_set_status
 from leadcore.admin_mixins import HistoryInEveryLanguageMixin
-from leadcore.api.errors import RequestRejected
+from leadcore.errors import DomainError
 from leadcore.formatting import EMPTY, moment, money
 
 _DATES = ("created_at", admin.DateFieldListFilter)
@@ -23,7 +23,7 @@ def _set_status(model_admin, request, queryset, *, change, status: str) -> None:
     for record in queryset:
         try:
             change(record, status, request.user)
-        except RequestRejected as rejected:
+        except DomainError as rejected:
             refused += [problem.message for problem in rejected.problems]
         else:
             changed += 1

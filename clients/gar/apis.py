@@ -5,8 +5,10 @@ from rest_framework.views import APIView
 from clients.gar.directory import DirectoryUnavailable, get_directory
 from clients.gar.errors import GarErrorCode
 from leadcore.api.envelope import ok
-from leadcore.api.errors import Problem, RequestRejected
+from leadcore.api.errors import DomainError, Problem, error_statuses_register
 from leadcore.api.schema import enveloped, errors
+
+error_statuses_register({GarErrorCode.ADDRESS_DIRECTORY_UNAVAILABLE: 503})
 
 
 class AddressLookupApi(APIView):
@@ -51,5 +53,5 @@ class AddressLookupApi(APIView):
             found = get_directory().suggest(params.validated_data["query"], params.validated_data["count"])
         except DirectoryUnavailable:
             problem = Problem(GarErrorCode.ADDRESS_DIRECTORY_UNAVAILABLE, None, "The address directory is unavailable.")
-            raise RequestRejected([problem], status=503) from None
+            raise DomainError([problem]) from None
         return ok(self.OutputSerializer([a.as_lookup() for a in found], many=True).data)

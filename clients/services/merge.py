@@ -10,14 +10,14 @@ from django.db.models import Q
 from clients.errors import ClientErrorCode
 from clients.models import AddressKind, Client, ClientMerge, NotDuplicate
 from clients.services.matching import client_identity_refresh
-from leadcore.api.errors import Problem, RequestRejected
+from leadcore.errors import DomainError, Problem
 
 # Never copied from the removed client: the kept one keeps its kind, its identity and its timestamps.
 _NOT_FILLED = {"id", "kind", "identity_key", "match_scope", "created_at", "updated_at", "extra_fields"}
 
 
-def _reject(code: ClientErrorCode, message: str) -> RequestRejected:
-    return RequestRejected([Problem(code, "remove", message)], status=409)
+def _reject(code: ClientErrorCode, message: str) -> DomainError:
+    return DomainError([Problem(code, "remove", message)])
 
 
 def _snapshot(client: Client) -> dict:

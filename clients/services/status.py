@@ -9,7 +9,7 @@ from django.utils.translation import gettext
 
 from clients.errors import ClientErrorCode
 from clients.models import Contract, ContractStatus, LoanApplication, LoanApplicationStatus
-from leadcore.api.errors import Problem, RequestRejected
+from leadcore.errors import DomainError, Problem
 from modeleditor.models import ReferenceItem, ReferenceList
 
 APPLICATION_TRANSITIONS: dict[str, frozenset[str]] = {
@@ -36,7 +36,7 @@ def _change(
     record = type(record).objects.select_for_update().get(pk=record.pk)
     previous = record.status
     if status not in transitions.get(previous, frozenset()):
-        raise RequestRejected(
+        raise DomainError(
             [
                 Problem(
                     ClientErrorCode.STATUS_TRANSITION_NOT_ALLOWED,
@@ -45,8 +45,7 @@ def _change(
                     gettext("%(record)s cannot go from %(previous)s to %(status)s.")
                     % {"record": record, "previous": _label(record, previous), "status": _label(record, status)},
                 )
-            ],
-            status=409,
+            ]
         )
     record.status = status
     record.status_changed_at = timezone.now()
@@ -80,17 +79,15 @@ def _denial_reason(status: str, reason: int | None) -> ReferenceItem | None:
     """The active `denial_reason` item a rejection names; a reason belongs to rejections only."""
     if status != LoanApplicationStatus.REJECTED:
         if reason is not None:
-            raise RequestRejected(
+            raise DomainError(
                 [Problem(ClientErrorCode.DENIAL_REASON_NOT_ALLOWED, "reason", "Only a rejection has a reason.")]
             )
         return None
     if reason is None:
-        raise RequestRejected(
-            [Problem(ClientErrorCode.DENIAL_REASON_REQUIRED, "reason", "A rejection needs a reason.")]
-        )
+        raise DomainError([Problem(ClientErrorCode.DENIAL_REASON_REQUIRED, "reason", "A rejection needs a reason.")])
     item = ReferenceItem.objects.filter(pk=reason, list=ReferenceList.DENIAL_REASON, is_active=True).first()
     if item is None:
-        raise RequestRejected(
+        raise DomainError(
             [
                 Problem(
                     ClientErrorCode.DENIAL_REASON_UNKNOWN,
@@ -107,7 +104,7 @@ def loan_application_set_status(
     *, application: LoanApplication, status: str, user, reason: int | None = None
 ) -> LoanApplication:
     """new → approved, or new → rejected with `reason` (an active `denial_reason` item id);
-    a wrong move is STATUS_TRANSITION_NOT_ALLOWED (409), a missing or unknown reason a 400."""
+    a wrong move is STATUS_TRANSITION_NOT_ALLOWED, a missing or unknown reason DENIAL_REASON_*."""
     denial_reason = _denial_reason(status, reason)
     changes = {"denial_reason": denial_reason} if denial_reason else None
     return _change(record=application, transitions=APPLICATION_TRANSITIONS, status=status, user=user, changes=changes)
@@ -115,7 +112,7 @@ def loan_application_set_status(
 
 @transaction.atomic
 def contract_set_status(*, contract: Contract, status: str, user) -> Contract:
-    """draft → signed → cancelled; anything else is STATUS_TRANSITION_NOT_ALLOWED (409).
+    """draft → signed → cancelled; anything else is STATUS_TRANSITION_NOT_ALLOWED.
 
     Only the contract of an approved application can be signed (CONTRACT_APPLICATION_NOT_APPROVED).
     """
@@ -124,7 +121,7 @@ def contract_set_status(*, contract: Contract, status: str, user) -> Contract:
             "status", flat=True
         )[0]
         if application_status != LoanApplicationStatus.APPROVED:
-            raise RequestRejected(
+            raise DomainError(
                 [
                     Problem(
                         ClientErrorCode.CONTRACT_APPLICATION_NOT_APPROVED,
@@ -132,7 +129,6 @@ def contract_set_status(*, contract: Contract, status: str, user) -> Contract:
                         gettext("%(contract)s cannot be signed while its application is %(status)s.")
                         % {"contract": contract, "status": LoanApplicationStatus(application_status).label},
                     )
-                ],
-                status=409,
+                ]
             )
     return _change(record=contract, transitions=CONTRACT_TRANSITIONS, status=status, user=user)

@@ -1,7 +1,25 @@
-"""Error codes shared by every endpoint, and the problem list the envelope carries."""
+"""Error codes shared by every endpoint, and the HTTP status each code answers with.
 
-from dataclasses import dataclass
+Domain code raises `leadcore.errors.DomainError` with coded problems and no status. The status of
+the answer is chosen here from the codes: the shared codes below, plus the codes each app's API
+layer registers with `error_statuses_register` when its `apis.py` is imported (the URLconf imports
+it before any of its views runs). `leadcore` imports no app, so it cannot list their codes itself.
+"""
+
+from collections.abc import Iterable, Mapping
 from enum import StrEnum
+
+from leadcore.errors import DomainError, Problem
+
+__all__ = [
+    "ApiErrorCode",
+    "DomainError",
+    "Problem",
+    "error_status",
+    "error_statuses_register",
+    "not_found",
+    "permission_denied",
+]
 
 
 class ApiErrorCode(StrEnum):
@@ -24,22 +42,40 @@ class ApiErrorCode(StrEnum):
     DATABASE_UNAVAILABLE = "DATABASE_UNAVAILABLE"
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """One thing wrong with a request: a code, the JSON path of the field, a human message."""
+# A code not listed answers 400: a problem with what was sent.
+_STATUSES: dict[str, int] = {
+    ApiErrorCode.NOT_AUTHENTICATED: 401,
+    ApiErrorCode.PERMISSION_DENIED: 403,
+    ApiErrorCode.NOT_FOUND: 404,
+    ApiErrorCode.METHOD_NOT_ALLOWED: 405,
+    ApiErrorCode.IDEMPOTENCY_KEY_IN_PROGRESS: 409,
+    ApiErrorCode.LENGTH_REQUIRED: 411,
+    ApiErrorCode.PAYLOAD_TOO_LARGE: 413,
+    ApiErrorCode.UNSUPPORTED_MEDIA_TYPE: 415,
+    ApiErrorCode.IDEMPOTENCY_KEY_REUSED: 422,
+    ApiErrorCode.RATE_LIMITED: 429,
+    ApiErrorCode.INTERNAL_ERROR: 500,
+    ApiErrorCode.DATABASE_UNAVAILABLE: 503,
+}
 
-    code: str
-    field: str | None
-    message: str
 
-    def as_dict(self) -> dict:
-        return {"code": str(self.code), "field": self.field, "message": self.message}
+def error_statuses_register(statuses: Mapping[str, int]) -> None:
+    """An app's API layer declares the status of its own codes; a code keeps one status."""
+    for code, status in statuses.items():
+        if _STATUSES.setdefault(str(code), status) != status:
+            raise ValueError(f"{code} already answers {_STATUSES[str(code)]}, not {status}")
 
 
-class RequestRejected(Exception):
-    """Raised by services and validators with every problem found; rendered as one envelope."""
+def error_status(problems: Iterable[Problem]) -> int:
+    """The status of an answer listing `problems`: that of the first problem with a status of its own."""
+    return next((_STATUSES[str(p.code)] for p in problems if str(p.code) in _STATUSES), 400)
 
-    def __init__(self, problems: list[Problem], status: int = 400) -> None:
-        super().__init__(f"{len(problems)} problem(s)")
-        self.problems = problems
-        self.status = status
+
+def not_found(message: str) -> DomainError:
+    """The one way an endpoint says that what it was asked for does not exist (or is not the sender's)."""
+    return DomainError([Problem(ApiErrorCode.NOT_FOUND, None, message)])
+
+
+def permission_denied(message: str) -> DomainError:
+    """The one way an endpoint refuses a sender that lacks a permission."""
+    return DomainError([Problem(ApiErrorCode.PERMISSION_DENIED, None, message)])

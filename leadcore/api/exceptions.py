@@ -14,8 +14,9 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
 from leadcore.api.envelope import error
-from leadcore.api.errors import ApiErrorCode, Problem, RequestRejected
+from leadcore.api.errors import ApiErrorCode, error_status
 from leadcore.db import discard_broken_connections
+from leadcore.errors import DomainError, Problem
 
 logger = logging.getLogger(__name__)
 
@@ -96,9 +97,10 @@ def _log_rejection(problems: list[Problem], status: int, context: dict) -> None:
 
 
 def envelope_exception_handler(exc: Exception, context: dict) -> Response:
-    if isinstance(exc, RequestRejected):
-        _log_rejection(exc.problems, exc.status, context)
-        return error(exc.problems, exc.status)
+    if isinstance(exc, DomainError):
+        status_code = error_status(exc.problems)
+        _log_rejection(exc.problems, status_code, context)
+        return error(exc.problems, status_code)
     if isinstance(exc, RequestDataTooBig):
         exc = PayloadTooLarge()
     if isinstance(exc, Http404):

@@ -13,7 +13,7 @@ from django.conf import settings
 from rest_framework import exceptions
 from rest_framework.parsers import JSONParser
 
-from leadcore.api.errors import ApiErrorCode, Problem, RequestRejected
+from leadcore.api.errors import ApiErrorCode, DomainError, Problem
 from leadcore.api.exceptions import PayloadTooLarge
 
 MAX_DEPTH = 20
@@ -58,8 +58,8 @@ _TOO_DEEP = f"The body is nested more than {MAX_DEPTH} levels deep."
 _LONE_SURROGATE = "The body contains a lone UTF-16 surrogate (\\ud800-\\udfff), which is no character."
 
 
-def _unstorable(message: str) -> RequestRejected:
-    return RequestRejected([Problem(ApiErrorCode.INVALID_FORMAT, None, message)])
+def _unstorable(message: str) -> DomainError:
+    return DomainError([Problem(ApiErrorCode.INVALID_FORMAT, None, message)])
 
 
 def _tree_problem(data: dict) -> str | None:

@@ -13,7 +13,7 @@ from clients.identity import is_russian_passport
 from clients.models import AddressVerification, Client, CreditProduct, LegalEntity, Manager
 from clients.selectors import clients_visible_to
 from clients.validators import digits
-from leadcore.api.errors import ApiErrorCode, Problem, RequestRejected
+from leadcore.api.errors import ApiErrorCode, DomainError, Problem
 from leadcore.api.exceptions import validation_problems
 from leads.errors import LeadErrorCode
 from leads.intake.card_data import mask_card_numbers, means_security_code, scrub
@@ -173,7 +173,7 @@ def _address_problems(lead: ValidLead) -> list[Problem]:
 
 
 def validate_lead(payload: dict, *, user: AbstractBaseUser | None) -> ValidLead:
-    """Run every check of `POST /api/v1/leads` for this sender; raise RequestRejected listing all problems."""
+    """Run every check of `POST /api/v1/leads` for this sender; raise DomainError listing all problems."""
     pruned = prune(payload)
     data, problems = _shape(pruned)
     lead = ValidLead(payload=payload, data=data)
@@ -187,7 +187,7 @@ def validate_lead(payload: dict, *, user: AbstractBaseUser | None) -> ValidLead:
     lead.extra_fields = [(name, item.get("value", "")) for item in items if (name := extra_field_name(item))]
     problems += _address_problems(lead)
     if problems:
-        raise RequestRejected(problems)
+        raise DomainError(problems)
     _scrub_card_data(lead)
     return lead
 

@@ -10,7 +10,7 @@ from django.test import Client as BrowserClient
 from clients.errors import ClientErrorCode
 from clients.models import AddressKind, Client, ClientKind, ClientMerge, NotDuplicate
 from clients.services.merge import client_merge, clients_mark_not_duplicates
-from leadcore.api.errors import RequestRejected
+from leadcore.errors import DomainError
 from leads.models import Lead
 from tests.backoffice.factories import LeadFactory
 from tests.factories import (
@@ -146,9 +146,9 @@ def test_it_refuses_to_merge_a_client_into_itself_or_a_person_into_a_company(adm
     person = ClientFactory()
     company = ClientFactory(kind=ClientKind.COMPANY, title="ООО Ромашка")
 
-    with pytest.raises(RequestRejected) as same:
+    with pytest.raises(DomainError) as same:
         client_merge(keep=person, remove=person, user=administrator)
-    with pytest.raises(RequestRejected) as kinds:
+    with pytest.raises(DomainError) as kinds:
         client_merge(keep=person, remove=company, user=administrator)
 
     assert same.value.problems[0].code == ClientErrorCode.MERGE_SAME_CLIENT

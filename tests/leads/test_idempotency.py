@@ -11,7 +11,8 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from clients.models import Client
-from leadcore.api.errors import RequestRejected
+from leadcore.api.errors import ApiErrorCode
+from leadcore.errors import DomainError
 from leads.idempotency import STALE_AFTER, idempotency_begin, request_fingerprint
 from leads.models import IdempotencyKey, IdempotencyState, Lead
 from leads.services import lead_create
@@ -190,10 +191,10 @@ def test_it_stores_nothing_for_a_request_whose_key_was_taken_over(api_user):
     claim = idempotency_begin(user=api_user, key="order-1", payload=person())
     IdempotencyKey.objects.update(updated_at=timezone.now() + timedelta(seconds=1))
 
-    with pytest.raises(RequestRejected) as rejected:
+    with pytest.raises(DomainError) as rejected:
         lead_create(payload=person(), api_user=api_user, idempotency_key=claim)
 
-    assert rejected.value.status == 409
+    assert [p.code for p in rejected.value.problems] == [ApiErrorCode.IDEMPOTENCY_KEY_IN_PROGRESS]
     assert not Lead.objects.exists()
     assert not Client.objects.exists()
     assert IdempotencyKey.objects.get().state == IdempotencyState.IN_PROGRESS

@@ -1,6 +1,6 @@
 import pytest
 
-from leadcore.api.errors import RequestRejected
+from leadcore.errors import DomainError
 from leads.intake.extra_fields import extra_field_name, extra_field_problems
 from modeleditor.services import extra_field_define, reference_items_set_active
 
@@ -96,7 +96,7 @@ def test_it_rejects_a_reference_value_that_is_not_an_active_item(definitions):
 
 
 def test_it_refuses_one_client_name_with_two_types(definitions):
-    with pytest.raises(RequestRejected) as caught:
+    with pytest.raises(DomainError) as caught:
         extra_field_define(target="client_company", name="visits", field_type="string", label="Visits")
 
     assert caught.value.problems[0].message == (

@@ -3,7 +3,7 @@ from django.core.management import ManagementUtility, call_command
 from django.core.management.base import CommandError
 from django.db import IntegrityError, transaction
 
-from leadcore.api.errors import RequestRejected
+from leadcore.errors import DomainError
 from modeleditor.catalogue import CATALOGUE
 from modeleditor.choices import ChangeSource
 from modeleditor.errors import ModelEditorErrorCode
@@ -99,7 +99,7 @@ def test_it_records_who_changed_a_rule_and_from_what_to_what(editor_user):
 
 
 def test_it_refuses_to_make_a_locked_field_optional_in_the_service(editor_user):
-    with pytest.raises(RequestRejected) as caught:
+    with pytest.raises(DomainError) as caught:
         required_rules_set(
             target="client_company",
             required={"title": False, "amount": True},

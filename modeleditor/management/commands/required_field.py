@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from leadcore.api.errors import RequestRejected
+from leadcore.errors import DomainError
 from modeleditor.choices import ChangeSource, Target
 from modeleditor.services import required_rules_set
 
@@ -19,7 +19,7 @@ class Command(BaseCommand):
             changes = required_rules_set(
                 target=target, required={path: is_required}, changed_by=None, source=ChangeSource.COMMAND
             )
-        except RequestRejected as exc:
+        except DomainError as exc:
             raise CommandError(" ".join(p.message for p in exc.problems)) from None
         word = "required" if is_required else "optional"
         if changes:
