@@ -1,15 +1,18 @@
-"""Decisions on the record's own page: approve or reject (with a reason) an application, sign or
-cancel a contract. Each button calls the same status service as the list's bulk actions."""
+"""Decisions on loan applications and contracts: approve or reject (with a reason) an application,
+sign or cancel a contract. One mechanism per record kind serves both the buttons of the record's own
+page and the list's bulk actions (`decision_action`); each calls the record's status service."""
+
+from collections.abc import Callable
 
 from django import forms
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.contrib.admin.helpers import ActionForm
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from clients.models import ContractStatus, LoanApplicationStatus
 from clients.services.status import contract_set_status, loan_application_set_status
@@ -38,8 +41,20 @@ def _refused(model_admin, request, rejected: DomainError) -> None:
         model_admin.message_user(request, problem.message, messages.ERROR)
 
 
+def decision_action(decision: str, description) -> Callable:
+    """A bulk action of the list that takes `decision` on every selected record, as its page's button does."""
+
+    @admin.action(description=description, permissions=["change"])
+    def action(model_admin, request, queryset) -> None:
+        model_admin.decisions_class(model_admin).decide_all(request, queryset, decision)
+
+    action.__name__ = decision
+    return action
+
+
 class _Decisions:
-    """Views added to a model admin: `<id>/decide/<decision>/`, POST only but for the reject form."""
+    """A record kind's decisions: views added to its model admin (`<id>/decide/<decision>/`, POST only
+    but for the reject form) and the bulk actions of its list."""
 
     decisions: dict[str, str] = {}
 
@@ -84,12 +99,45 @@ class _Decisions:
     def decide(self, request, record, decision: str):
         return self._apply(request, record, decision)
 
+    def label(self, decision: str) -> str:
+        return str(self.decisions[decision].label)
+
+    def bulk_arguments(self, request, decision: str) -> dict:
+        """What the list's action bar adds to a decision (a rejection's reason)."""
+        return {}
+
+    def decide_all(self, request, queryset, decision: str) -> None:
+        """One status service call per selected row; a refused row does not stop the others."""
+        arguments = self.bulk_arguments(request, decision)
+        changed, refused = 0, []
+        for record in queryset:
+            try:
+                self.change(record, self.decisions[decision], request.user, **arguments)
+            except DomainError as rejected:
+                refused += [problem.message for problem in rejected.problems]
+            else:
+                changed += 1
+        if changed:
+            done = ngettext(
+                "%(count)d record now has the status “%(status)s”.",
+                "%(count)d records now have the status “%(status)s”.",
+                changed,
+            )
+            self.model_admin.message_user(
+                request, done % {"count": changed, "status": self.label(decision)}, messages.SUCCESS
+            )
+        for message in refused:
+            self.model_admin.message_user(request, message, messages.WARNING)
+
 
 class ApplicationDecisions(_Decisions):
     decisions = {"approve": LoanApplicationStatus.APPROVED, "reject": LoanApplicationStatus.REJECTED}
 
-    def label(self, decision: str) -> str:
-        return str(LoanApplicationStatus(self.decisions[decision]).label)
+    def bulk_arguments(self, request, decision: str) -> dict:
+        if decision != "reject":
+            return {}
+        reason = request.POST.get("reason") or ""
+        return {"reason": int(reason) if reason.isascii() and reason.isdigit() else None}
 
     def change(self, record, status, user, reason=None):
         loan_application_set_status(application=record, status=status, user=user, reason=reason)
@@ -115,9 +163,6 @@ class ApplicationDecisions(_Decisions):
 
 class ContractDecisions(_Decisions):
     decisions = {"sign": ContractStatus.SIGNED, "cancel": ContractStatus.CANCELLED}
-
-    def label(self, decision: str) -> str:
-        return str(ContractStatus(self.decisions[decision]).label)
 
     def change(self, record, status, user):
         contract_set_status(contract=record, status=status, user=user)

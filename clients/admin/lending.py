@@ -1,41 +1,18 @@
 """Loan applications and contracts: lists, read-only summaries, and decisions through the status services."""
 
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy
 
 from clients.admin.common import ReferenceChoicesMixin, admin_link, extra_fields_html
-from clients.admin.decisions import ApplicationDecisions, ContractDecisions, RejectActionForm
+from clients.admin.decisions import ApplicationDecisions, ContractDecisions, RejectActionForm, decision_action
 from clients.admin.masking import MaskedFieldsMixin, mask_card
 from clients.admin.search import ClientSearchMixin
-from clients.models import Contract, ContractStatus, Goods, LeadDebt, LoanApplication, LoanApplicationStatus
-from clients.services.status import contract_set_status, loan_application_set_status
+from clients.models import Contract, Goods, LeadDebt, LoanApplication
 from leadcore.admin_mixins import HistoryInEveryLanguageMixin
-from leadcore.errors import DomainError
 from leadcore.formatting import EMPTY, moment, money
 
 _DATES = ("created_at", admin.DateFieldListFilter)
-
-
-def _set_status(model_admin, request, queryset, *, change, status: str) -> None:
-    """Runs one status service per selected row; a refused row does not stop the others."""
-    changed, refused = 0, []
-    for record in queryset:
-        try:
-            change(record, status, request.user)
-        except DomainError as rejected:
-            refused += [problem.message for problem in rejected.problems]
-        else:
-            changed += 1
-    if changed:
-        done = ngettext(
-            "%(count)d record now has the status “%(status)s”.",
-            "%(count)d records now have the status “%(status)s”.",
-            changed,
-        )
-        model_admin.message_user(request, done % {"count": changed, "status": status.label}, messages.SUCCESS)
-    for message in refused:
-        model_admin.message_user(request, message, messages.WARNING)
 
 
 class _ReadOnlyLinesInline(admin.TabularInline):
@@ -157,6 +134,8 @@ class LoanApplicationAdmin(_LendingAdmin):
     actions = ("approve", "reject")
     action_form = RejectActionForm
     decisions_class = ApplicationDecisions
+    approve = decision_action("approve", gettext_lazy("Approve the selected applications"))
+    reject = decision_action("reject", gettext_lazy("Reject the selected applications"))
 
     @admin.display(description=gettext_lazy("credit history"))
     def credit_history(self, obj) -> str:
@@ -174,23 +153,6 @@ class LoanApplicationAdmin(_LendingAdmin):
             "overdue": money(obj.active_delinquency_amount),
             "monthly": money(obj.monthly_credit_payment),
         }
-
-    def _change(self, record, status, user, reason=None):
-        loan_application_set_status(application=record, status=status, user=user, reason=reason)
-
-    @admin.action(description=gettext_lazy("Approve the selected applications"), permissions=["change"])
-    def approve(self, request, queryset):
-        _set_status(self, request, queryset, change=self._change, status=LoanApplicationStatus.APPROVED)
-
-    @admin.action(description=gettext_lazy("Reject the selected applications"), permissions=["change"])
-    def reject(self, request, queryset):
-        reason = request.POST.get("reason") or None
-        reason = int(reason) if reason and reason.isdigit() else None
-
-        def change(record, status, user):
-            self._change(record, status, user, reason=reason)
-
-        _set_status(self, request, queryset, change=change, status=LoanApplicationStatus.REJECTED)
 
 
 @admin.register(Contract)
@@ -221,6 +183,8 @@ class ContractAdmin(MaskedFieldsMixin, _LendingAdmin):
     masked_stand_ins = {"card_number_masked": "card"}
     actions = ("sign", "cancel")
     decisions_class = ContractDecisions
+    sign = decision_action("sign", gettext_lazy("Sign the selected contracts"))
+    cancel = decision_action("cancel", gettext_lazy("Cancel the selected contracts"))
 
     @admin.display(description=gettext_lazy("card"))
     def card(self, obj) -> str:
@@ -236,14 +200,3 @@ class ContractAdmin(MaskedFieldsMixin, _LendingAdmin):
         if not search_term.strip():
             return by_client, may_have_duplicates
         return by_client | queryset.filter(number__iexact=search_term.strip()), may_have_duplicates
-
-    def _change(self, record, status, user):
-        contract_set_status(contract=record, status=status, user=user)
-
-    @admin.action(description=gettext_lazy("Sign the selected contracts"), permissions=["change"])
-    def sign(self, request, queryset):
-        _set_status(self, request, queryset, change=self._change, status=ContractStatus.SIGNED)
-
-    @admin.action(description=gettext_lazy("Cancel the selected contracts"), permissions=["change"])
-    def cancel(self, request, queryset):
-        _set_status(self, request, queryset, change=self._change, status=ContractStatus.CANCELLED)

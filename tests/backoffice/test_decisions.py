@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.admin.models import LogEntry
 
-from clients.models import ContractStatus, LoanApplicationStatus
+from clients.models import ContractStatus, LoanApplication, LoanApplicationStatus
 from tests.factories import ContractFactory, LoanApplicationFactory
 
 pytestmark = pytest.mark.django_db
@@ -79,6 +79,19 @@ def test_it_rejects_in_bulk_with_the_reason_chosen_in_the_action_bar(as_operator
 
     application.refresh_from_db()
     assert (application.status, application.denial_reason_id) == (LoanApplicationStatus.REJECTED, SCORING)
+
+
+def test_it_refuses_each_bulk_rejection_without_a_reason_and_says_why(as_operator):
+    applications = [LoanApplicationFactory(), LoanApplicationFactory()]
+
+    response = as_operator.post(
+        "/admin/clients/loanapplication/",
+        {"action": "reject", "_selected_action": [a.pk for a in applications], "reason": ""},
+        follow=True,
+    )
+
+    assert _messages(response).count("A rejection needs a reason.") == 2
+    assert {a.status for a in LoanApplication.objects.filter(pk__in=[a.pk for a in applications])} == {"new"}
 
 
 def test_it_does_not_decide_on_a_get(as_operator):
