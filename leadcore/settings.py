@@ -217,6 +217,7 @@ SPECTACULAR_SETTINGS = {
         "ErrorStatusEnum": ["error"],
         "LoanApplicationStatusEnum": "clients.models.LoanApplicationStatus",
         "ContractStatusEnum": "clients.models.ContractStatus",
+        "LeadStatusEnum": ["CONVERTED"],
     },
 }
 

@@ -8,10 +8,6 @@ from clients.models import Channel
 from leadcore.api.json import PayloadJSONEncoder
 
 
-class LeadStatus(models.TextChoices):
-    CONVERTED = "CONVERTED", _("converted into client, application and contract")
-
-
 class ClientMatch(models.TextChoices):
     MATCHED = "matched", _("matched an existing client")
     CREATED = "created", _("created a new client")
@@ -21,7 +17,6 @@ class ClientMatch(models.TextChoices):
 class Lead(models.Model):
     """A lead as the contract knows it (card masked, no CVC, unknown properties dropped) and what it became."""
 
-    status = models.CharField(_("status"), max_length=20, choices=LeadStatus.choices, default=LeadStatus.CONVERTED)
     channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices, blank=True)
     api_user = models.ForeignKey(
         settings.AUTH_USER_MODEL,

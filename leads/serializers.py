@@ -3,7 +3,10 @@
 from rest_framework import serializers
 
 from leads.intake.shape import LeadProperties
-from leads.models import ClientMatch, Lead, LeadStatus
+from leads.models import ClientMatch, Lead
+
+# The `status` of every stored lead: its conversion into records is one transaction with it.
+CONVERTED = "CONVERTED"
 
 
 class LeadOut(LeadProperties):
@@ -13,7 +16,9 @@ class LeadOut(LeadProperties):
     clientId = serializers.IntegerField(allow_null=True, help_text="Null when the client is not the reader's.")
     loanApplicationId = serializers.IntegerField(allow_null=True)
     contractId = serializers.IntegerField(allow_null=True)
-    status = serializers.ChoiceField(choices=LeadStatus.choices)
+    status = serializers.ChoiceField(
+        choices=[CONVERTED], help_text="Always CONVERTED: a lead that could not be converted is not stored."
+    )
     clientMatch = serializers.ChoiceField(
         choices=ClientMatch.choices, allow_null=True, help_text="Null when the client is not the reader's."
     )
@@ -30,7 +35,7 @@ class LeadOut(LeadProperties):
             "clientId": lead.client_id if readable else None,
             "loanApplicationId": lead.loan_application_id,
             "contractId": lead.contract_id,
-            "status": lead.status,
+            "status": CONVERTED,
             "clientMatch": lead.client_match if readable else None,
             "createdAt": lead.created_at.isoformat(),
             "ignoredProperties": lead.ignored_properties,

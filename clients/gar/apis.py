@@ -2,8 +2,9 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework import serializers
 from rest_framework.views import APIView
 
-from clients.gar.directory import DirectoryUnavailable, get_directory
+from clients.gar.directory import DirectoryUnavailable
 from clients.gar.errors import GarErrorCode
+from clients.gar.providers import get_directory
 from leadcore.api.envelope import ok
 from leadcore.api.errors import DomainError, Problem, error_statuses_register
 from leadcore.api.schema import enveloped, errors

@@ -16,13 +16,9 @@ from clients.gar.directory import ChainLink, DirectoryAddress, DirectoryUnavaila
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_BACKOFF_SECONDS = 0.2
-
 
 class DadataDirectory:
-    def __init__(
-        self, *, base_url: str, api_key: str, timeout: float, retries: int, backoff: float = DEFAULT_BACKOFF_SECONDS
-    ) -> None:
+    def __init__(self, *, base_url: str, api_key: str, timeout: float, retries: int, backoff: float) -> None:
         self.base_url = base_url.rstrip("/")
         self.api_key = api_key
         self.timeout = timeout

@@ -1,9 +1,9 @@
-"""One interface to the address directory, two providers behind it, chosen by settings."""
+"""What every address directory provider answers with: addresses, their FIAS chain, the interface.
+
+The provider in use is chosen in `providers.py`."""
 
 from dataclasses import dataclass, field
 from typing import Any, Protocol
-
-from django.conf import settings
 
 
 class DirectoryUnavailable(Exception):
@@ -74,25 +74,6 @@ class AddressDirectory(Protocol):
     def suggest(self, query: str, count: int) -> list[DirectoryAddress]: ...
 
     def find_by_id(self, fias_id: str) -> DirectoryAddress | None: ...
-
-
-def get_directory() -> AddressDirectory:
-    # Imported here so that the embedded provider's models load only when they are used.
-    if settings.ADDRESS_DIRECTORY == "dadata":
-        from clients.gar.dadata import dadata_directory
-
-        return dadata_directory(
-            base_url=settings.DADATA_BASE_URL,
-            api_key=settings.DADATA_API_KEY,
-            timeout=settings.DADATA_TIMEOUT_SECONDS,
-            retries=settings.DADATA_RETRIES,
-            backoff=settings.DADATA_BACKOFF_SECONDS,
-        )
-    if settings.ADDRESS_DIRECTORY == "embedded":
-        from clients.gar.embedded import EmbeddedDirectory
-
-        return EmbeddedDirectory()
-    raise ValueError(f"ADDRESS_DIRECTORY must be 'embedded' or 'dadata', not {settings.ADDRESS_DIRECTORY!r}")
 
 
 # GAR level -> the level number of old FIAS, which DaData reports as `fias_level`.

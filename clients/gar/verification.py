@@ -7,10 +7,11 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from clients.gar.directory import DirectoryAddress, DirectoryUnavailable, get_directory
+from clients.gar.directory import DirectoryAddress, DirectoryUnavailable
 from clients.gar.errors import GarErrorCode
 from clients.gar.matching import HOUSE_LEVEL, flat_named_in_text
 from clients.gar.normalize import same_value
+from clients.gar.providers import get_directory
 from clients.models import AddressVerification
 from leadcore.api.errors import Problem
 

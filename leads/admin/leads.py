@@ -53,14 +53,12 @@ class LeadAdmin(ReadOnlyAdminMixin, ClientSearchMixin, MaskedFieldsMixin, admin.
         "channel",
         "client_link",
         "phone",
-        "status",
         "product",
         "amount",
     )
     list_select_related = ("client", "loan_application__credit_product")
     list_filter = (
         "channel",
-        "status",
         ("created_at", admin.DateFieldListFilter),
         "legal_entity",
         ("loan_application__credit_product", admin.RelatedOnlyFieldListFilter),
@@ -74,7 +72,7 @@ class LeadAdmin(ReadOnlyAdminMixin, ClientSearchMixin, MaskedFieldsMixin, admin.
     fieldsets = (
         (
             gettext_lazy("Intake"),
-            {"fields": ("status", "channel", "created", "api_user", "manager", "legal_entity")},
+            {"fields": ("channel", "created", "api_user", "manager", "legal_entity")},
         ),
     )
     readonly_fields = ("created",)

@@ -1,6 +1,7 @@
 import pytest
 
-from clients.gar.directory import DirectoryUnavailable, get_directory
+from clients.gar.directory import DirectoryUnavailable
+from clients.gar.providers import get_directory
 from clients.gar.verification import check_fias_address
 from tests.fias.fake_dadata import Reply, suggestion
 
