@@ -5,6 +5,7 @@ from rest_framework import serializers
 from clients.models import (
     Address,
     Client,
+    ClientKind,
     Contract,
     Goods,
     IdentityDocument,
@@ -115,7 +116,7 @@ class ClientOut(serializers.ModelSerializer):
         )
 
     def get_naturalPerson(self, client: Client) -> bool:
-        return client.kind == "person"
+        return client.kind == ClientKind.PERSON
 
 
 class LeadDebtOut(serializers.ModelSerializer):

@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from leadcore.models import TimeStamped
 from modeleditor.choices import EXTRA_FIELD_PREFIX, EXTRA_FIELD_TYPES, ChangeSource, FieldType, Target
 
 # The custom permission of RequiredFieldRule that opens every Model Editor screen and write API.
@@ -24,15 +25,13 @@ class ReferenceList(models.TextChoices):
     ADDRESS_PURPOSE = "address_purpose", _("Address purpose")
 
 
-class ReferenceItem(models.Model):
+class ReferenceItem(TimeStamped):
     """An item of a reference list. Its id is the one integrators send (101251 male, 643 Russia)."""
 
     id = models.BigIntegerField(_("id"), primary_key=True)
     list = models.CharField(_("list"), max_length=40, choices=ReferenceList.choices, db_index=True)
     name = models.CharField(_("name"), max_length=255)
     is_active = models.BooleanField(_("active"), default=True)
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         verbose_name = _("reference item")
@@ -62,14 +61,12 @@ class ConfigVersion(models.Model):
         return f"version {self.version}"
 
 
-class RequiredFieldRule(models.Model):
+class RequiredFieldRule(TimeStamped):
     """Whether a lead must carry one field (a JSON path) of a target; a missing row means optional."""
 
     target = models.CharField(_("target"), max_length=20, choices=Target.choices)
     path = models.CharField(_("path"), max_length=255)
     is_required = models.BooleanField(_("required"), default=False)
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         verbose_name = _("required field rule")
@@ -123,7 +120,7 @@ class RuleChange(models.Model):
         return f"{self.target}: {self.path} {self.was_required} → {self.is_required}"
 
 
-class ExtraFieldDefinition(models.Model):
+class ExtraFieldDefinition(TimeStamped):
     """An additional field of a target; integrators send it as `extraFields` `{name: "client.NAME"}`."""
 
     target = models.CharField(_("target"), max_length=20, choices=Target.choices)
@@ -142,8 +139,6 @@ class ExtraFieldDefinition(models.Model):
         help_text=_("Only for the type reference."),
     )
     label = models.CharField(_("label"), max_length=255)
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         verbose_name = _("extra field")

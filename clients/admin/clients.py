@@ -21,22 +21,15 @@ from clients.admin.phones import PhoneFieldsMixin
 from clients.admin.search import ClientSearchMixin
 from clients.models import Address, Client, Contract, IdentityDocument, LoanApplication, Relative
 from clients.services.matching import client_identity_refresh
-from leadcore.admin_mixins import HistoryInEveryLanguageMixin
+from leadcore.admin_mixins import HistoryInEveryLanguageMixin, ReadOnlyAdminMixin
 from leadcore.formatting import EMPTY, moment, money
 
 
-class _SummaryInline(admin.TabularInline):
+class _SummaryInline(ReadOnlyAdminMixin, admin.TabularInline):
     """Rows shown as a read-only summary; each is changed on its own page."""
 
     extra = 0
-    can_delete = False
     show_change_link = True
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 class IdentityDocumentInline(ReferenceChoicesMixin, MaskedFieldsMixin, admin.TabularInline):

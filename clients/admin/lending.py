@@ -9,23 +9,16 @@ from clients.admin.decisions import ApplicationDecisions, ContractDecisions, Rej
 from clients.admin.masking import MaskedFieldsMixin, mask_card
 from clients.admin.search import ClientSearchMixin
 from clients.models import Contract, Goods, LeadDebt, LoanApplication
-from leadcore.admin_mixins import HistoryInEveryLanguageMixin
+from leadcore.admin_mixins import HistoryInEveryLanguageMixin, ReadOnlyAdminMixin
 from leadcore.formatting import EMPTY, moment, money
 
 _DATES = ("created_at", admin.DateFieldListFilter)
 
 
-class _ReadOnlyLinesInline(admin.TabularInline):
+class _ReadOnlyLinesInline(ReadOnlyAdminMixin, admin.TabularInline):
     """Lines the lead declared: shown compactly, never edited here."""
 
     extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 class LeadDebtInline(_ReadOnlyLinesInline):

@@ -134,14 +134,13 @@ class ClientMergeAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(NotDuplicate)
-class NotDuplicateAdmin(admin.ModelAdmin):
+class NotDuplicateAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ("id", "created_at", "client_low", "client_high", "decided_by")
     list_select_related = ("client_low", "client_high", "decided_by")
     fields = ("client_low", "client_high", "decided_by", "created_at")
     readonly_fields = fields
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
+    def has_delete_permission(self, request, obj=None):
+        # A decision taken by mistake is undone by deleting it (with the delete permission): the pair
+        # is listed as possible duplicates again.
+        return admin.ModelAdmin.has_delete_permission(self, request, obj)

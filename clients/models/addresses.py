@@ -2,8 +2,9 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from clients.models.base import TimeStamped, reference
+from clients.models.base import reference
 from clients.models.choices import AddressKind, AddressVerification
+from leadcore.models import TimeStamped
 
 
 class Address(TimeStamped):

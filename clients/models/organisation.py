@@ -2,8 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from clients.models.base import TimeStamped
 from clients.models.choices import PeriodUnit
+from leadcore.models import TimeStamped
 
 
 class LegalEntity(TimeStamped):

@@ -4,8 +4,9 @@ from django.db.models import Q
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from clients.models.base import TimeStamped, money, reference
+from clients.models.base import money, reference
 from clients.models.choices import ClientKind
+from leadcore.models import TimeStamped
 
 
 class Client(TimeStamped):
