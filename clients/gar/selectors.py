@@ -1,4 +1,4 @@
-"""Reads of the embedded GAR directory."""
+"""Reads of the embedded address directory (the GAR tables)."""
 
 import uuid
 

@@ -1,4 +1,4 @@
-"""Writes of the GAR app: importing an export, completing addresses kept unverified."""
+"""Writes of the address directory: importing a GAR export, completing addresses kept unverified."""
 
 import time
 from collections.abc import Callable
