@@ -6,6 +6,7 @@ from django.contrib.admin.models import CHANGE, LogEntry
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.db.models import Q
+from django.utils.translation import gettext
 
 from clients.errors import ClientErrorCode
 from clients.models import AddressKind, Client, ClientMerge, NotDuplicate
@@ -49,13 +50,13 @@ def client_merge(*, keep: Client, remove: Client, user) -> ClientMerge:
     """Move leads, applications, contracts, documents, addresses and relatives of `remove` to `keep`,
     fill `keep`'s empty fields from `remove`, delete `remove`, and record the merge."""
     if keep.pk == remove.pk:
-        raise _reject(ClientErrorCode.MERGE_SAME_CLIENT, "A client cannot be merged into itself.")
+        raise _reject(ClientErrorCode.MERGE_SAME_CLIENT, gettext("A client cannot be merged into itself."))
     # Both rows locked in id order, so two merges of overlapping pairs cannot deadlock or interleave.
     rows = Client.objects.select_for_update().filter(pk__in=[keep.pk, remove.pk]).order_by("pk")
     locked = {client.pk: client for client in rows}
     keep, remove = locked[keep.pk], locked[remove.pk]
     if keep.kind != remove.kind:
-        raise _reject(ClientErrorCode.MERGE_KIND_MISMATCH, "A person and a company cannot be merged.")
+        raise _reject(ClientErrorCode.MERGE_KIND_MISMATCH, gettext("A person and a company cannot be merged."))
 
     snapshot = _snapshot(remove)
     # One residence and one registration address per client: the kept client's win, the removed
@@ -102,7 +103,7 @@ def client_merge(*, keep: Client, remove: Client, user) -> ClientMerge:
 def clients_mark_not_duplicates(*, first: Client, second: Client, user) -> NotDuplicate:
     """Record that two clients are different people, so the duplicates list stops showing them."""
     if first.pk == second.pk:
-        raise _reject(ClientErrorCode.MERGE_SAME_CLIENT, "A client is always its own duplicate.")
+        raise _reject(ClientErrorCode.MERGE_SAME_CLIENT, gettext("A client is always its own duplicate."))
     low, high = sorted((first.pk, second.pk))
     decision, _ = NotDuplicate.objects.get_or_create(
         client_low_id=low, client_high_id=high, defaults={"decided_by": user}

@@ -80,11 +80,17 @@ def _denial_reason(status: str, reason: int | None) -> ReferenceItem | None:
     if status != LoanApplicationStatus.REJECTED:
         if reason is not None:
             raise DomainError(
-                [Problem(ClientErrorCode.DENIAL_REASON_NOT_ALLOWED, "reason", "Only a rejection has a reason.")]
+                [
+                    Problem(
+                        ClientErrorCode.DENIAL_REASON_NOT_ALLOWED, "reason", gettext("Only a rejection has a reason.")
+                    )
+                ]
             )
         return None
     if reason is None:
-        raise DomainError([Problem(ClientErrorCode.DENIAL_REASON_REQUIRED, "reason", "A rejection needs a reason.")])
+        raise DomainError(
+            [Problem(ClientErrorCode.DENIAL_REASON_REQUIRED, "reason", gettext("A rejection needs a reason."))]
+        )
     item = ReferenceItem.objects.filter(pk=reason, list=ReferenceList.DENIAL_REASON, is_active=True).first()
     if item is None:
         raise DomainError(
@@ -92,7 +98,7 @@ def _denial_reason(status: str, reason: int | None) -> ReferenceItem | None:
                 Problem(
                     ClientErrorCode.DENIAL_REASON_UNKNOWN,
                     "reason",
-                    f"{reason} is not an active item of the denial_reason list.",
+                    gettext("%(reason)s is not an active item of the denial_reason list.") % {"reason": reason},
                 )
             ]
         )

@@ -1,7 +1,5 @@
 """Domain errors carry codes only; the API's exception handler answers each code with its status."""
 
-import json
-
 import pytest
 
 from clients.errors import ClientErrorCode
@@ -16,8 +14,7 @@ from modeleditor.errors import ModelEditorErrorCode
 
 def _answer(*problems: Problem) -> tuple[int, dict]:
     response = envelope_exception_handler(DomainError(list(problems)), {})
-    response.render()
-    return response.status_code, json.loads(response.content)
+    return response.status_code, response.data
 
 
 @pytest.mark.parametrize(

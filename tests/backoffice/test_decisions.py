@@ -90,7 +90,7 @@ def test_it_refuses_each_bulk_rejection_without_a_reason_and_says_why(as_operato
         follow=True,
     )
 
-    assert _messages(response).count("A rejection needs a reason.") == 2
+    assert _messages(response).count("Для отклонения нужна причина отказа.") == 2
     assert {a.status for a in LoanApplication.objects.filter(pk__in=[a.pk for a in applications])} == {"new"}
 
 

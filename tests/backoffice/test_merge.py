@@ -200,3 +200,15 @@ def test_it_lets_only_those_with_the_merge_permission_merge(pair):
 
     assert response.status_code == 403
     assert Client.objects.filter(pk=remove.pk).exists()
+
+
+def test_it_shows_why_the_admin_refused_a_merge_in_the_operators_language(as_operator):
+    person = ClientFactory()
+    company = ClientFactory(kind=ClientKind.COMPANY, title="ООО Ромашка")
+
+    response = as_operator.post(
+        "/admin/clients/client/duplicates/merge/", {"keep": person.pk, "remove": company.pk}, follow=True
+    )
+
+    assert [str(m) for m in response.context["messages"]] == ["Физическое лицо и компанию объединить нельзя."]
+    assert Client.objects.filter(pk__in=[person.pk, company.pk]).count() == 2

@@ -92,8 +92,12 @@ def test_it_rejects_an_application_with_a_reason_and_reads_it_back(decision_syst
     unknown = client.post(url, {"status": "rejected", "reason": 643}, format="json")
     rejected = client.post(url, {"status": "rejected", "reason": 101552}, format="json")
 
-    assert [(e["code"], e["field"]) for e in missing.json()["errors"]] == [("DENIAL_REASON_REQUIRED", "reason")]
-    assert [(e["code"], e["field"]) for e in unknown.json()["errors"]] == [("DENIAL_REASON_UNKNOWN", "reason")]
+    assert [(e["code"], e["field"], e["message"]) for e in missing.json()["errors"]] == [
+        ("DENIAL_REASON_REQUIRED", "reason", "A rejection needs a reason.")
+    ]
+    assert [(e["code"], e["field"], e["message"]) for e in unknown.json()["errors"]] == [
+        ("DENIAL_REASON_UNKNOWN", "reason", "643 is not an active item of the denial_reason list.")
+    ]
     assert (missing.status_code, unknown.status_code, rejected.status_code) == (400, 400, 200)
     assert rejected.json()["data"]["denialReasonId"] == 101552
     read = client.get(f"/api/v1/loan-applications/{lead.loan_application_id}")
