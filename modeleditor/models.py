@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from leadcore.models import TimeStamped
 from modeleditor.choices import EXTRA_FIELD_PREFIX, EXTRA_FIELD_TYPES, ChangeSource, FieldType, Target
+from modeleditor.fieldmap import system_required
 
 # The custom permission of RequiredFieldRule that opens every Model Editor screen and write API.
 MODEL_EDITOR_PERMISSION = "modeleditor.use_model_editor"
@@ -61,6 +62,14 @@ class ConfigVersion(models.Model):
         return f"version {self.version}"
 
 
+def _system_required() -> Q:
+    rows = Q()
+    for target in Target.values:
+        if paths := system_required(target):
+            rows |= Q(target=target, path__in=paths)
+    return rows
+
+
 class RequiredFieldRule(TimeStamped):
     """Whether a lead must carry one field (a JSON path) of a target; a missing row means optional."""
 
@@ -77,14 +86,7 @@ class RequiredFieldRule(TimeStamped):
             models.UniqueConstraint(fields=["target", "path"], name="required_rule_unique_path"),
             # The system-required fields stay required whatever writes the row.
             models.CheckConstraint(
-                condition=Q(is_required=True)
-                | ~(
-                    Q(
-                        target__in=[Target.CLIENT_PERSON, Target.CLIENT_COMPANY],
-                        path__in=["firstName", "mobilePhone"],
-                    )
-                    | Q(target=Target.CLIENT_COMPANY, path="title")
-                ),
+                condition=Q(is_required=True) | ~_system_required(),
                 name="required_rule_locked_stay_required",
             ),
         ]

@@ -8,6 +8,7 @@ from clients.gar.providers import get_directory
 from leadcore.api.envelope import ok
 from leadcore.api.errors import DomainError, Problem, error_statuses_register
 from leadcore.api.schema import enveloped, errors
+from modeleditor.fieldmap import DIRECTORY_PARTS
 
 error_statuses_register({GarErrorCode.ADDRESS_DIRECTORY_UNAVAILABLE: 503})
 
@@ -19,20 +20,17 @@ class AddressLookupApi(APIView):
         query = serializers.RegexField(r"\S", max_length=300, help_text="Free text; blank is refused.")
         count = serializers.IntegerField(min_value=1, max_value=20, default=10)
 
-    @extend_schema_serializer(component_name="FiasAddress")
-    class OutputSerializer(serializers.Serializer):
-        fiasId = serializers.CharField()
-        fiasLevel = serializers.IntegerField()
-        fullAddressText = serializers.CharField()
-        postalCode = serializers.CharField()
-        regionName = serializers.CharField()
-        localityName = serializers.CharField()
-        streetName = serializers.CharField()
-        houseNo = serializers.CharField()
-        blockNo = serializers.CharField()
-        buildingNo = serializers.CharField()
-        apartmentNo = serializers.CharField()
-        timeZone = serializers.CharField()
+    OutputSerializer = extend_schema_serializer(component_name="FiasAddress")(
+        type(
+            "OutputSerializer",
+            (serializers.Serializer,),
+            {
+                "fiasId": serializers.CharField(),
+                "fiasLevel": serializers.IntegerField(),
+                **{name: serializers.CharField() for name in DIRECTORY_PARTS},
+            },
+        )
+    )
 
     @extend_schema(
         parameters=[

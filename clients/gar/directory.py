@@ -5,6 +5,11 @@ The provider in use is chosen in `providers.py`."""
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from modeleditor.fieldmap import ADDRESS, DIRECTORY_PARTS
+
+# The address parts a directory object fills, in the contract's names -> this class's attributes.
+DIRECTORY_FIELDS = {name: attr for name, attr in ADDRESS.fields().items() if name in DIRECTORY_PARTS}
+
 
 class DirectoryUnavailable(Exception):
     """The directory could not answer (provider down, timeout, refused); the caller decides what next."""
@@ -41,19 +46,12 @@ class DirectoryAddress:
     former_street_names: tuple[str, ...] = ()
     codes: dict[str, str] = field(default_factory=dict)
 
+    @property
+    def full_address_text(self) -> str:
+        return self.full_address
+
     def lead_parts(self) -> dict[str, str]:
-        return {
-            "fullAddressText": self.full_address,
-            "postalCode": self.postal_code,
-            "regionName": self.region_name,
-            "localityName": self.locality_name,
-            "streetName": self.street_name,
-            "houseNo": self.house_no,
-            "blockNo": self.block_no,
-            "buildingNo": self.building_no,
-            "apartmentNo": self.apartment_no,
-            "timeZone": self.time_zone,
-        }
+        return {name: getattr(self, field) for name, field in DIRECTORY_FIELDS.items()}
 
     def fias_chain(self) -> dict[str, Any]:
         """The `fiasChain` object of a lead address: the object, its settlement and its parents."""

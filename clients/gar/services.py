@@ -8,12 +8,14 @@ from pathlib import Path
 
 from django.db import transaction
 
-from clients.addresses import LEAD_ADDRESS_FIELDS
 from clients.gar.errors import GarErrorCode
 from clients.gar.gar_files import GarExport
 from clients.gar.importer import GarImporter, ImportReport
 from clients.gar.verification import check_fias_address
 from clients.models import Address, AddressVerification
+from modeleditor.fieldmap import ADDITIONAL_ADDRESS
+
+LEAD_ADDRESS_FIELDS = ADDITIONAL_ADDRESS.fields()
 
 
 def gar_import(

@@ -1,124 +1,32 @@
-"""From the lead contract's camelCase properties to the records a lead becomes (model field names)."""
+"""From the lead contract's camelCase properties to the records a lead becomes, as the field map says."""
 
 from typing import Any
 
-from clients.addresses import LEAD_ADDRESS_FIELDS
 from clients.identity import is_russian_passport
 from clients.models import AddressKind, ClientKind
 from clients.services.matching import ClientData
 from clients.validators import card_mask, digits
+from modeleditor.choices import EXTRA_FIELD_PREFIX, Target
+from modeleditor.fieldmap import ADDITIONAL_ADDRESS, DEBT, GOODS, PASSPORT, RELATIVE, Record, record_fields
 
-CLIENT_FIELDS = {
-    "lastName": "last_name",
-    "firstName": "first_name",
-    "patronymic": "patronymic",
-    "title": "title",
-    "registrationNumber": "registration_number",
-    "sexId": "sex_id",
-    "birthDate": "birth_date",
-    "birthPlace": "birth_place",
-    "birthCountryId": "birth_country_id",
-    "mobilePhone": "mobile_phone",
-    "email": "email",
-    "inn": "inn",
-    "snils": "snils",
-    "employerTitle": "employer_title",
-    "employerInn": "employer_inn",
-    "meanIncome": "mean_income",
-    "averageMonthlyCost": "average_monthly_cost",
-    "childrenCount": "children_count",
-    "adultChildrenCount": "adult_children_count",
-    "dependentsCount": "dependents_count",
-}
-PASSPORT_FIELDS = {
-    "seria": "series",
-    "no": "number",
-    "issueDate": "issue_date",
-    "closeDate": "close_date",
-    "manager": "issued_by",
-    "subdivisionCode": "subdivision_code",
-    "extraNumber": "extra_number",
-    "complementaryDocTypeId": "document_type_id",
-}
-RELATIVE_FIELDS = {
-    "lastName": "last_name",
-    "firstName": "first_name",
-    "patronymic": "patronymic",
-    "kinshipTypeId": "kinship_id",
-    "birthDate": "birth_date",
-    "telephone": "telephone",
-    "email": "email",
-    "address": "address",
-    "workPlace": "work_place",
-    "rnn": "rnn",
-    "resident": "resident",
-    "verified": "verified",
-    "comment": "comment",
-}
-APPLICATION_FIELDS = {
-    "channel": "channel",
-    "creditProductId": "credit_product_id",
-    "amount": "amount",
-    "period": "period",
-    "periodUnit": "period_unit",
-    "subdivisionId": "subdivision_id",
-    "howYouKnowId": "how_you_know_id",
-    "storeCode": "store_code",
-    "storeTypeId": "store_type_id",
-    "orderCode": "order_code",
-    "referralLink": "referral_link",
-    "monthlyCreditPayment": "monthly_credit_payment",
-    "activeCreditsCount": "active_credits_count",
-    "closedCreditsCount": "closed_credits_count",
-    "activeCreditsAmount": "active_credits_amount",
-    "activeDelinquencyAmount": "active_delinquency_amount",
-    "delinquencyCount": "delinquency_count",
-    "payedDelinquencyCount": "payed_delinquency_count",
-    "writtenDelinquencyCount": "written_delinquency_count",
-}
-DEBT_FIELDS = {
-    "arrears": "arrears",
-    "bankName": "bank_name",
-    "contractNumber": "contract_number",
-    "creditAmount": "credit_amount",
-    "creditBankId": "credit_bank_id",
-    "creditName": "credit_name",
-    "interestRate": "interest_rate",
-    "lastPaymentDate": "last_payment_date",
-    "monthlyPayment": "monthly_payment",
-    "paymentFrequency": "payment_frequency",
-    "remainingDebt": "remaining_debt",
-    "requisites": "requisites",
-}
-GOODS_FIELDS = {
-    "id": "catalogue_id",
-    "name": "name",
-    "article": "article",
-    "description": "description",
-    "amount": "amount",
-    "quantity": "quantity",
-}
-CONTRACT_FIELDS = {
-    "gettingMoneyMethodId": "getting_money_method_id",
-    "cardHolder": "card_holder",
-    "validThruMonth": "valid_thru_month",
-    "validThruYear": "valid_thru_year",
-}
-LEAD_FIELDS = {
-    "channel": "channel",
-    "mobilePhoneCheck": "mobile_phone_check",
-    "deviceTypeId": "device_type_id",
-    "ipAddress": "ip_address",
-    "macAddress": "mac_address",
-    "ipAndRegionMatch": "ip_and_region_match",
-    "ipAndRegAddressMatch": "ip_and_reg_address_match",
-    "denialReasonId": "denial_reason_id",
-    "approvedByScorista": "approved_by_scorista",
-    "rosfinmonitoringCheck": "rosfinmonitoring_check",
-    "ufmsCheck": "ufms_check",
-}
+CLIENT_FIELDS = record_fields(Record.CLIENT)
+APPLICATION_FIELDS = record_fields(Record.APPLICATION)
+CONTRACT_FIELDS = record_fields(Record.CONTRACT)
+LEAD_FIELDS = record_fields(Record.LEAD)
+PASSPORT_FIELDS = PASSPORT.fields()
+ADDRESS_FIELDS = ADDITIONAL_ADDRESS.fields()
+RELATIVE_FIELDS = RELATIVE.fields()
+DEBT_FIELDS = DEBT.fields()
+GOODS_FIELDS = GOODS.fields()
 
-EXTRA_FIELD_TARGETS = {"client.": "client", "loanApplication.": "loan_application", "contract.": "contract"}
+# Where the extra fields of each Model Editor target are kept until conversion.
+_EXTRA_FIELD_RECORDS = {
+    Target.CLIENT_PERSON: "client",
+    Target.CLIENT_COMPANY: "client",
+    Target.LOAN_APPLICATION: "loan_application",
+    Target.CONTRACT: "contract",
+}
+EXTRA_FIELD_TARGETS = {EXTRA_FIELD_PREFIX[target]: record for target, record in _EXTRA_FIELD_RECORDS.items()}
 
 
 def pick(source: dict | None, mapping: dict[str, str]) -> dict[str, Any]:
@@ -138,7 +46,7 @@ def passport_fields(passport: dict | None) -> dict[str, Any]:
 
 
 def address_row(address: dict, kind: str, verification: str) -> dict[str, Any]:
-    row = pick(address, LEAD_ADDRESS_FIELDS)
+    row = pick(address, ADDRESS_FIELDS)
     if "fiasChainText" in address and "fias_chain" not in row:
         row["fias_chain"] = {"text": address["fiasChainText"]}
     row["kind"] = kind

@@ -4,22 +4,13 @@ from collections.abc import Iterator
 
 from leadcore.api.errors import ApiErrorCode, Problem
 from modeleditor.cache import ConfigSnapshot
-from modeleditor.models import ReferenceList as RL
+from modeleditor.fieldmap import ADDITIONAL_ADDRESS, ADDRESS, LEAD, PASSPORT, RELATIVE, references
 
-_TOP_LEVEL = {
-    "sexId": RL.SEX,
-    "birthCountryId": RL.COUNTRY,
-    "subdivisionId": RL.SUBDIVISION,
-    "howYouKnowId": RL.HOW_YOU_KNOW,
-    "storeTypeId": RL.STORE_TYPE,
-    "gettingMoneyMethodId": RL.GETTING_MONEY_METHOD,
-    "deviceTypeId": RL.DEVICE_TYPE,
-    "denialReasonId": RL.DENIAL_REASON,
-}
-_PASSPORT = {"complementaryDocTypeId": RL.DOCUMENT_TYPE}
-_ADDRESS = {"countryId": RL.COUNTRY}
-_ADDITIONAL_ADDRESS = {"countryId": RL.COUNTRY, "purposeId": RL.ADDRESS_PURPOSE}
-_RELATIVE = {"kinshipTypeId": RL.KINSHIP}
+_TOP_LEVEL = references(LEAD)
+_PASSPORT = references(PASSPORT)
+_ADDRESS = references(ADDRESS)
+_ADDITIONAL_ADDRESS = references(ADDITIONAL_ADDRESS)
+_RELATIVE = references(RELATIVE)
 
 
 def _in(obj: dict | None, path: str, mapping: dict) -> Iterator[tuple[str, str, int]]:

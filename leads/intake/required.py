@@ -5,9 +5,11 @@ from leads.errors import LeadErrorCode
 from leads.intake.extra_fields import extra_field_name
 from modeleditor.cache import ConfigSnapshot, config_snapshot
 from modeleditor.choices import Target
+from modeleditor.fieldmap import system_required
 
-# These two keep the codes integrators of the lending core already handle.
-_SYSTEM = {
+# System-required fields with the codes integrators of the lending core already handle; the
+# others (a company's title) are reported as any required field.
+_OWN_CODES = {
     "firstName": (LeadErrorCode.NO_CLIENT_FIRST_NAME_ERROR, "First name is required."),
     "mobilePhone": (LeadErrorCode.NO_MOBILE_PHONE_ERROR, "Mobile phone is required."),
 }
@@ -35,14 +37,15 @@ def _filled_extra_names(payload: dict, snapshot: ConfigSnapshot) -> set[str]:
 
 def required_field_problems(payload: dict, *, natural_person: bool) -> list[Problem]:
     """`payload` is the request body with null and empty values already removed."""
-    problems = [Problem(code, path, message) for path, (code, message) in _SYSTEM.items() if path not in payload]
-    snapshot = config_snapshot()
     client = Target.CLIENT_PERSON if natural_person else Target.CLIENT_COMPANY
+    own_codes = {path: _OWN_CODES[path] for path in system_required(client) if path in _OWN_CODES}
+    problems = [Problem(code, path, message) for path, (code, message) in own_codes.items() if path not in payload]
+    snapshot = config_snapshot()
     missing: dict[str, list[str]] = {}
     extra_names = None
     for target in (client, Target.LOAN_APPLICATION, Target.CONTRACT):
         for path in snapshot.required_paths.get(target, ()):
-            if path in _SYSTEM:
+            if path in own_codes:
                 continue
             if path.startswith(_EXTRA):
                 if extra_names is None:

@@ -1,4 +1,4 @@
-"""The lead contract as a DRF serializer tree (shared/lead-schema.md), built once per process.
+"""The lead contract as a DRF serializer tree (docs/lead-schema.md), built once per process from the field map.
 
 Property names are the lending core's, so integrators' payloads work unchanged. Every property is
 optional here: what is required is decided by the Model Editor's rules, checked afterwards.
@@ -25,6 +25,8 @@ from leads.intake.fields import (
     Text,
     items,
 )
+from modeleditor.fieldmap import LEAD, Kind, Prop
+from modeleditor.fieldmap import Shape as FieldShape
 
 
 class Shape(serializers.Serializer):
@@ -35,164 +37,76 @@ class Shape(serializers.Serializer):
         super().__init__(*args, **kwargs)
 
 
-class PassportIn(Shape):
-    seria = Text(max_length=25)
-    no = Text(max_length=25)
-    issueDate = Date()
-    closeDate = Date()
-    manager = Text(max_length=255)
-    subdivisionCode = SubdivisionCode()
-    extraNumber = Text(max_length=50)
-    complementaryDocTypeId = Id()
+def _text(size: int | None) -> Text:
+    return Text(max_length=size) if size else Text()
 
 
-class AddressIn(Shape):
-    countryId = Id()
-    fiasId = serializers.UUIDField(required=False, format="hex_verbose")
-    fullAddressText = Text(max_length=1000)
-    fiasChain = serializers.JSONField(required=False)
-    fiasChainText = Text(max_length=4000)
-    postalCode = Pattern(regex=r"[0-9A-Za-z \-]{3,10}", message="Not a postal code.")
-    regionName = Text(max_length=255)
-    localityName = Text(max_length=255)
-    streetName = Text(max_length=255)
-    houseNo = Text(max_length=50)
-    blockNo = Text(max_length=50)
-    buildingNo = Text(max_length=50)
-    apartmentNo = Text(max_length=50)
-    housingType = Text(max_length=100)
-    metroStation = Text(max_length=100)
-    oldAddressText = Text(max_length=1000)
-    regDate = Date()
-    telephone = Phone()
-    timeZone = Text(max_length=50)
-    attributes = serializers.DictField(child=Text(max_length=1000), required=False)
+# One DRF field per kind of the field map; `size` is the prop's max length, maximum or item count.
+KINDS = {
+    Kind.TEXT: _text,
+    Kind.ID: lambda size: Id(),
+    Kind.REFERENCE: lambda size: Id(),
+    Kind.DATE: lambda size: Date(),
+    Kind.FLAG: lambda size: Flag(),
+    Kind.COUNT: lambda size: Count(max_value=size) if size else Count(),
+    Kind.POSITIVE_COUNT: lambda size: Count(min_value=1),
+    Kind.MONEY: lambda size: Money(),
+    Kind.POSITIVE_MONEY: lambda size: Money(positive=True),
+    Kind.RATE: lambda size: Money(max_digits=7, decimal_places=3),
+    Kind.PHONE: lambda size: Phone(max_length=size) if size else Phone(),
+    Kind.EMAIL: lambda size: serializers.EmailField(required=False, max_length=254),
+    Kind.INN: lambda size: Digits(lengths=(10, 12), checksum=validators.inn_is_valid),
+    Kind.SNILS: lambda size: Digits(lengths=(11,), checksum=validators.snils_is_valid),
+    Kind.OGRN: lambda size: RegistrationNumber(),
+    Kind.SUBDIVISION_CODE: lambda size: SubdivisionCode(),
+    Kind.POSTAL_CODE: lambda size: Pattern(regex=r"[0-9A-Za-z \-]{3,10}", message="Not a postal code."),
+    Kind.UUID: lambda size: serializers.UUIDField(required=False, format="hex_verbose"),
+    Kind.JSON: lambda size: serializers.JSONField(required=False),
+    Kind.ATTRIBUTES: lambda size: serializers.DictField(child=Text(max_length=1000), required=False),
+    Kind.CHANNEL: lambda size: Choice(Channel.choices),
+    Kind.PERIOD_UNIT: lambda size: Choice(PeriodUnit.choices),
+    Kind.IP: lambda size: IpAddress(),
+    Kind.MAC: lambda size: Pattern(
+        regex=r"[0-9A-Fa-f]{2}([:\-]?[0-9A-Fa-f]{2}){5}", message="Not a MAC address.", max_length=50
+    ),
+    Kind.CARD_NUMBER: lambda size: CardNumber(),
+    Kind.CARD_MONTH: lambda size: Pattern(regex=r"0[1-9]|1[0-2]", message="Month must be 01–12."),
+    Kind.CARD_YEAR: lambda size: Pattern(regex=r"[0-9]{2}", message="Year must be two digits (YY)."),
+    Kind.CARD_CVC: lambda size: Pattern(regex=r"[0-9]{3,4}", message="CVC must be 3 or 4 digits."),
+}
+
+# A nested object's serializer class, once per shape (OpenAPI names its component after the class).
+_SERIALIZERS: dict[str, type[serializers.Serializer]] = {}
 
 
-class AdditionalAddressIn(AddressIn):
-    position = Count(max_value=127)
-    purposeId = Id()
+def _field(prop: Prop) -> serializers.Field:
+    if prop.kind == Kind.OBJECT:
+        return _serializer(prop.shape)()
+    if prop.kind == Kind.ARRAY:
+        return items(_serializer(prop.shape)(), prop.size)
+    return KINDS[prop.kind](prop.size)
 
 
-class RelativeIn(Shape):
-    lastName = Text(max_length=50)
-    firstName = Text(max_length=50)
-    patronymic = Text(max_length=50)
-    kinshipTypeId = Id()
-    birthDate = Date()
-    telephone = Phone()
-    email = serializers.EmailField(required=False, max_length=254)
-    address = Text(max_length=1000)
-    workPlace = Text(max_length=255)
-    rnn = Text(max_length=20)
-    resident = Flag()
-    verified = Flag()
-    comment = Text(max_length=2000)
-    passport = PassportIn()
+def _serializer(shape: FieldShape) -> type[serializers.Serializer]:
+    if shape.name not in _SERIALIZERS:
+        fields = {prop.name: _field(prop) for prop in shape.props}
+        _SERIALIZERS[shape.name] = type(f"{shape.name}In", (Shape,), {"__module__": __name__, **fields})
+    return _SERIALIZERS[shape.name]
 
 
-class LeadDebtIn(Shape):
-    arrears = Flag()
-    bankName = Text(max_length=255)
-    contractNumber = Text(max_length=100)
-    creditAmount = Money()
-    creditBankId = Id()
-    creditName = Text(max_length=255)
-    interestRate = Money(max_digits=7, decimal_places=3)
-    lastPaymentDate = Date()
-    monthlyPayment = Money()
-    paymentFrequency = Text(max_length=50)
-    remainingDebt = Money()
-    requisites = Text(max_length=2000)
-
-
-class GoodsIn(Shape):
-    id = Id()
-    name = Text(max_length=255)
-    article = Text(max_length=100)
-    description = Text(max_length=2000)
-    amount = Money()
-    quantity = Count(min_value=1)
-
-
-class ExtraFieldIn(Shape):
-    id = Id()
-    name = Text(max_length=255)
-    value = Text(max_length=2000)
-
-
-class LeadProperties(serializers.Serializer):
-    """Every property of the lead that is kept and read back: all of the contract but the CVC."""
-
-    clientId = Id()
-    channel = Choice(Channel.choices)
-    naturalPerson = Flag()
-    firstName = Text(max_length=50)
-    lastName = Text(max_length=50)
-    patronymic = Text(max_length=50)
-    title = Text(max_length=255)
-    registrationNumber = RegistrationNumber()
-    sexId = Id()
-    birthDate = Date()
-    birthPlace = Text(max_length=255)
-    birthCountryId = Id()
-    mobilePhone = Phone(max_length=50)
-    mobilePhoneCheck = Flag()
-    email = serializers.EmailField(required=False, max_length=254)
-    inn = Digits(lengths=(10, 12), checksum=validators.inn_is_valid)
-    snils = Digits(lengths=(11,), checksum=validators.snils_is_valid)
-    passport = PassportIn()
-    addressData = AddressIn()
-    registrationAddressData = AddressIn()
-    addresses = items(AdditionalAddressIn(), 10)
-    relatives = items(RelativeIn(), 20)
-    leadDebts = items(LeadDebtIn(), 50)
-    goods = items(GoodsIn(), 100)
-    extraFields = items(ExtraFieldIn(), 200)
-    managerId = Id()
-    subdivisionId = Id()
-    creditProductId = Id()
-    amount = Money(positive=True)
-    period = Count(min_value=1)
-    periodUnit = Choice(PeriodUnit.choices)
-    gettingMoneyMethodId = Id()
-    howYouKnowId = Id()
-    storeCode = Text(max_length=100)
-    storeTypeId = Id()
-    orderCode = Text(max_length=100)
-    referralLink = Text(max_length=255)
-    deviceTypeId = Id()
-    ipAddress = IpAddress()
-    macAddress = Pattern(regex=r"[0-9A-Fa-f]{2}([:\-]?[0-9A-Fa-f]{2}){5}", message="Not a MAC address.", max_length=50)
-    ipAndRegionMatch = Flag()
-    ipAndRegAddressMatch = Flag()
-    denialReasonId = Id()
-    approvedByScorista = Flag()
-    rosfinmonitoringCheck = Flag()
-    ufmsCheck = Flag()
-    employerTitle = Text(max_length=255)
-    employerInn = Digits(lengths=(10, 12), checksum=validators.inn_is_valid)
-    meanIncome = Money()
-    averageMonthlyCost = Money()
-    monthlyCreditPayment = Money()
-    childrenCount = Count()
-    adultChildrenCount = Count()
-    dependentsCount = Count()
-    activeCreditsCount = Count()
-    closedCreditsCount = Count()
-    activeCreditsAmount = Money()
-    activeDelinquencyAmount = Money()
-    delinquencyCount = Count()
-    payedDelinquencyCount = Count()
-    writtenDelinquencyCount = Count()
-    cardNumber = CardNumber()
-    cardHolder = Text(max_length=100)
-    validThruMonth = Pattern(regex=r"0[1-9]|1[0-2]", message="Month must be 01–12.")
-    validThruYear = Pattern(regex=r"[0-9]{2}", message="Year must be two digits (YY).")
-
-
-class LeadIn(LeadProperties):
-    cardCvc = Pattern(regex=r"[0-9]{3,4}", message="CVC must be 3 or 4 digits.")
-
+LeadProperties = type(
+    "LeadProperties",
+    (serializers.Serializer,),
+    {
+        "__module__": __name__,
+        "__doc__": "Every property of the lead that is kept and read back: all of the contract but the CVC.",
+        **{prop.name: _field(prop) for prop in LEAD.props if prop.kind != Kind.CARD_CVC},
+    },
+)
+LeadIn = type(
+    "LeadIn",
+    (LeadProperties,),
+    {"__module__": __name__, **{prop.name: _field(prop) for prop in LEAD.props if prop.kind == Kind.CARD_CVC}},
+)
 
 LEAD_IN = LeadIn()
