@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.utils.text import format_lazy
 
 from modeleditor.choices import EXTRA_FIELD_PREFIX, FieldType, Target
-from modeleditor.fieldmap import EDITOR_TYPES, LEAD, Kind, Prop, system_required
+from modeleditor.fieldmap import EDITOR_TYPES, LEAD, Kind, Prop, columns, system_required
 
 T = FieldType
 
@@ -60,6 +60,7 @@ def _spec(path: str, label: str, prop: Prop, column: str, holder: Prop | None = 
 def _specs(target: str) -> list[FieldSpec]:
     """The target's own columns first, then its related rows, each in the contract's order."""
     specs = []
+    own_columns = columns(target)
     props = [prop for prop in LEAD.props if target in prop.targets]
     for prop in sorted(props, key=lambda prop: prop.kind in (Kind.OBJECT, Kind.ARRAY)):
         if prop.kind == Kind.OBJECT:
@@ -75,7 +76,7 @@ def _specs(target: str) -> list[FieldSpec]:
                 if part.label
             ]
         else:
-            specs.append(_spec(prop.name, prop.label, prop, dict(prop.columns).get(target, prop.field or "pk")))
+            specs.append(_spec(prop.name, prop.label, prop, own_columns.get(prop.name, "pk")))
     return specs
 
 

@@ -386,6 +386,15 @@ def record_fields(record: str) -> dict[str, str]:
     return {p.name: p.field for p in LEAD.props if record in p.to}
 
 
+def columns(target: str) -> dict[str, str]:
+    """Contract name -> the column of the target's own record of each top-level property it holds."""
+    return {
+        p.name: dict(p.columns).get(target, p.field or "pk")
+        for p in LEAD.props
+        if target in p.targets and p.kind not in (Kind.OBJECT, Kind.ARRAY)
+    }
+
+
 def system_required(target: str) -> tuple[str, ...]:
     """The paths of a target no rule can make optional: every lead needs them to become a client."""
     return tuple(p.name for p in LEAD.props if target in p.system)
