@@ -1,5 +1,6 @@
 """Output shapes of clients and their records, in the lead contract's property names."""
 
+from django.utils.text import capfirst
 from rest_framework import serializers
 
 from clients.models import (
@@ -13,6 +14,7 @@ from clients.models import (
     LoanApplication,
     Relative,
 )
+from modeleditor.fieldmap import PASSPORT
 
 
 def _sources(**names: str) -> dict:
@@ -67,7 +69,21 @@ class AddressOut(serializers.ModelSerializer):
         )
 
 
+class ContractPassport(serializers.JSONField):
+    """A relative's passport in the contract's names, each value as text, as integrators have read it."""
+
+    def to_representation(self, value):
+        return {
+            name: str(value[field]) for name, field in PASSPORT.fields().items() if value.get(field) not in (None, "")
+        }
+
+
 class RelativeOut(serializers.ModelSerializer):
+    # Stored under IdentityDocument's field names; read back in the contract's.
+    passport = ContractPassport(
+        allow_null=True, required=False, label=capfirst(Relative._meta.get_field("passport").verbose_name)
+    )
+
     class Meta:
         model = Relative
         fields = ["id", "lastName", "firstName", "patronymic", "kinshipTypeId", "birthDate", "telephone", "email",

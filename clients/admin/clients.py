@@ -11,8 +11,7 @@ from clients.admin.common import ReferenceChoicesMixin, count_of, extra_fields_h
 from clients.admin.masking import (
     MaskedFieldsMixin,
     mask_card,
-    mask_passport,
-    mask_passport_json,
+    mask_document,
     mask_phone,
     mask_tail,
     sees_full_identity,
@@ -42,7 +41,7 @@ class IdentityDocumentInline(ReferenceChoicesMixin, MaskedFieldsMixin, admin.Tab
 
     @admin.display(description=_("series and number"))
     def passport(self, obj) -> str:
-        return mask_passport(obj.series, obj.number)
+        return mask_document(obj)
 
     def has_add_permission(self, request, obj=None):
         # A document without its series and number makes no sense; operators see them masked.
@@ -69,12 +68,12 @@ class RelativeInline(MaskedFieldsMixin, _SummaryInline):
 
     @admin.display(description=_("passport"))
     def passport_shown(self, obj) -> str:
-        document = obj.passport if isinstance(obj.passport, dict) else {}
-        return " ".join(str(document.get(k) or "") for k in ("seria", "no")).strip() or EMPTY
+        document = obj.document
+        return (f"{document.series} {document.number}".strip() if document else "") or EMPTY
 
     @admin.display(description=_("passport"))
     def passport_masked(self, obj) -> str:
-        return mask_passport_json(obj.passport)
+        return mask_document(obj.document) or "—"
 
 
 class _RecordsInline(_SummaryInline):

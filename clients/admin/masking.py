@@ -2,6 +2,8 @@
 
 import copy
 
+from clients.models import IdentityDocument
+
 FULL_IDENTITY_PERMISSION = "clients.view_full_identity"
 _HIDDEN = "•"
 
@@ -42,10 +44,9 @@ def mask_phone(phone: str | None) -> str:
     return phone[:4] + _HIDDEN * (len(phone) - 6) + phone[-2:]
 
 
-def mask_passport_json(document) -> str:
-    """A passport stored as sent in a lead ({"seria": …, "no": …}), masked."""
-    document = document if isinstance(document, dict) else {}
-    return mask_passport(document.get("seria"), document.get("no")) or "—"
+def mask_document(document: IdentityDocument | None) -> str:
+    """A client's identity document or a relative's passport (`Relative.document`), masked."""
+    return mask_passport(document.series, document.number) if document else ""
 
 
 def _mask_document(document) -> None:

@@ -8,7 +8,7 @@ from clients.admin.common import ReferenceChoicesMixin, admin_link
 from clients.admin.masking import (
     FULL_IDENTITY_PERMISSION,
     MaskedFieldsMixin,
-    mask_passport_json,
+    mask_document,
     mask_phone,
     sees_full_identity,
 )
@@ -117,7 +117,7 @@ class RelativeAdmin(PhoneFieldsMixin, MaskedFieldsMixin, _ClientRecordAdmin):
 
     @admin.display(description=_("passport"))
     def passport_masked(self, obj) -> str:
-        return mask_passport_json(obj.passport)
+        return mask_document(obj.document) or "—"
 
 
 @admin.register(ClientMerge)

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext
@@ -126,7 +127,9 @@ class Relative(TimeStamped):
     resident = models.BooleanField(_("resident"), null=True, blank=True)
     verified = models.BooleanField(_("verified"), null=True, blank=True)
     comment = models.TextField(_("comment"), blank=True)
-    passport = models.JSONField(_("passport"), null=True, blank=True)
+    # Keyed as the client's IdentityDocument ({"series": …, "number": …, "issue_date": …}), so every
+    # passport has one shape and one masking (`document`).
+    passport = models.JSONField(_("passport"), null=True, blank=True, encoder=DjangoJSONEncoder)
 
     class Meta:
         verbose_name = _("relative")
@@ -135,3 +138,11 @@ class Relative(TimeStamped):
 
     def __str__(self) -> str:
         return " ".join(p for p in (self.last_name, self.first_name, self.patronymic) if p)
+
+    @property
+    def document(self) -> IdentityDocument | None:
+        """The passport as an identity document of the client's kind (never saved: it is the relative's)."""
+        if not isinstance(self.passport, dict):
+            return None
+        known = {f.attname for f in IdentityDocument._meta.concrete_fields}
+        return IdentityDocument(**{key: value for key, value in self.passport.items() if key in known})

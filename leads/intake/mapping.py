@@ -72,11 +72,7 @@ def client_data(data: dict, *, address_verification: dict[str, str], extra_field
     for relative in data.get("relatives") or ():
         row = pick(relative, RELATIVE_FIELDS)
         if relative.get("passport"):
-            row["passport"] = {
-                prop: str(relative["passport"][prop]) for prop in PASSPORT_FIELDS if prop in relative["passport"]
-            }
-            if is_russian_passport(relative["passport"].get("complementaryDocTypeId")):
-                row["passport"].update({k: digits(row["passport"][k]) for k in ("seria", "no") if k in row["passport"]})
+            row["passport"] = passport_fields(relative["passport"])
         relatives.append(row)
     return ClientData(
         kind=ClientKind.PERSON if natural_person else ClientKind.COMPANY,

@@ -165,7 +165,7 @@ def test_it_sends_anonymous_visitors_to_the_login_page(client):
 
 def test_it_masks_a_relatives_passport_for_operators(as_operator, as_administrator):
     client = ClientFactory()
-    relative = client.relatives.create(first_name="Анна", passport={"seria": "4010", "no": "777888"})
+    relative = client.relatives.create(first_name="Анна", passport={"series": "4010", "number": "777888"})
 
     for url in (f"/admin/clients/client/{client.pk}/change/", f"/admin/clients/relative/{relative.pk}/change/"):
         seen_by_operator = as_operator.get(url).content.decode()

@@ -232,4 +232,4 @@ def test_it_checks_and_normalises_a_relatives_passport(api):
 
     assert codes(rejected) == {("INVALID_FORMAT", "relatives[1].passport.seria")}
     relative = Lead.objects.get(pk=accepted.json()["data"]).client.relatives.get()
-    assert relative.passport == {"seria": "4510", "no": "123456", "issueDate": "2015-01-01"}
+    assert relative.passport == {"series": "4510", "number": "123456", "issue_date": "2015-01-01"}
