@@ -400,6 +400,18 @@ def system_required(target: str) -> tuple[str, ...]:
     return tuple(p.name for p in LEAD.props if target in p.system)
 
 
+def names_of_kind(*kinds: str) -> frozenset[str]:
+    """The names of the contract's properties of these kinds, at any depth."""
+    names, shapes = set(), [LEAD]
+    while shapes:
+        for prop in shapes.pop().props:
+            if prop.kind in kinds:
+                names.add(prop.name)
+            if prop.shape is not None:
+                shapes.append(prop.shape)
+    return frozenset(names)
+
+
 def references(shape: Shape) -> dict[str, str]:
     """Contract name -> reference list of the reference ids of an object."""
     return {p.name: p.reference for p in shape.props if p.reference}

@@ -12,38 +12,12 @@ from django.utils.translation import gettext_lazy as _
 
 from clients.models import Channel, CreditProduct, Manager, PeriodUnit
 from leadcore.formatting import EMPTY, money
+from modeleditor.fieldmap import Kind, names_of_kind
 from modeleditor.models import ReferenceItem
 
 # Lead properties holding a reference-list id (any nesting level), resolved to the item's name.
-REFERENCE_KEYS = frozenset(
-    {
-        "sexId",
-        "birthCountryId",
-        "countryId",
-        "subdivisionId",
-        "howYouKnowId",
-        "storeTypeId",
-        "gettingMoneyMethodId",
-        "deviceTypeId",
-        "denialReasonId",
-        "kinshipTypeId",
-        "complementaryDocTypeId",
-        "purposeId",
-    }
-)
-MONEY_KEYS = frozenset(
-    {
-        "amount",
-        "meanIncome",
-        "averageMonthlyCost",
-        "monthlyCreditPayment",
-        "activeCreditsAmount",
-        "activeDelinquencyAmount",
-        "creditAmount",
-        "monthlyPayment",
-        "remainingDebt",
-    }
-)
+REFERENCE_KEYS = names_of_kind(Kind.REFERENCE)
+MONEY_KEYS = names_of_kind(Kind.MONEY, Kind.POSITIVE_MONEY)
 CHOICES = {"channel": dict(Channel.choices), "periodUnit": dict(PeriodUnit.choices)}
 
 LABELS = {
