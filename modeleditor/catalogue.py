@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from django.utils.text import format_lazy
 
 from modeleditor.choices import EXTRA_FIELD_PREFIX, FieldType, Target
-from modeleditor.fieldmap import EDITOR_TYPES, LEAD, Kind, Prop, columns, system_required
+from modeleditor.fieldkinds import EDITOR_TYPES, Kind, Prop
+from modeleditor.fieldmap import LEAD, columns, system_required
 
 T = FieldType
 

@@ -12,7 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 from clients.models import Channel, CreditProduct, Manager, PeriodUnit
 from leadcore.formatting import EMPTY, money
-from modeleditor.fieldmap import Kind, names_of_kind
+from modeleditor.fieldkinds import Kind
+from modeleditor.fieldmap import names_of_kind
 from modeleditor.models import ReferenceItem
 
 # Lead properties holding a reference-list id (any nesting level), resolved to the item's name.

@@ -7,7 +7,8 @@ from clients.models import AddressKind, ClientKind
 from clients.services.matching import ClientData
 from clients.validators import card_mask, digits
 from modeleditor.choices import EXTRA_FIELD_PREFIX, Target
-from modeleditor.fieldmap import ADDITIONAL_ADDRESS, DEBT, GOODS, PASSPORT, RELATIVE, Record, record_fields
+from modeleditor.fieldkinds import Record
+from modeleditor.fieldmap import ADDITIONAL_ADDRESS, DEBT, GOODS, PASSPORT, RELATIVE, record_fields
 
 CLIENT_FIELDS = record_fields(Record.CLIENT)
 APPLICATION_FIELDS = record_fields(Record.APPLICATION)

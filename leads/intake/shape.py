@@ -25,8 +25,9 @@ from leads.intake.fields import (
     Text,
     items,
 )
-from modeleditor.fieldmap import LEAD, Kind, Prop
-from modeleditor.fieldmap import Shape as FieldShape
+from modeleditor.fieldkinds import Kind, Prop
+from modeleditor.fieldkinds import Shape as FieldShape
+from modeleditor.fieldmap import LEAD
 
 
 class Shape(serializers.Serializer):

@@ -6,17 +6,8 @@ from leads.intake.mapping import CLIENT_FIELDS
 from leads.intake.shape import LEAD_IN
 from leads.models import Lead
 from modeleditor.catalogue import CATALOGUE, LOCKED
-from modeleditor.fieldmap import (
-    ADDITIONAL_ADDRESS,
-    DEBT,
-    GOODS,
-    LEAD,
-    PASSPORT,
-    RELATIVE,
-    Kind,
-    Record,
-    record_fields,
-)
+from modeleditor.fieldkinds import Kind, Record
+from modeleditor.fieldmap import ADDITIONAL_ADDRESS, DEBT, GOODS, LEAD, PASSPORT, RELATIVE, record_fields
 from modeleditor.models import ReferenceList, RequiredFieldRule
 
 RECORD_MODELS = {
