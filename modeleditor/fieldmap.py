@@ -4,8 +4,8 @@ One table, read by every layer that speaks the contract's names: the intake shap
 (`leads/intake/shape.py`), the mapping onto records (`leads/intake/mapping.py`), reference checks
 (`leads/intake/references.py`), the required-field catalogue (`modeleditor/catalogue.py`), the
 system-required fields (`modeleditor/models.py`, `leads/intake/required.py`), the address parts the
-directory fills (`clients/gar/`), the read serializers (`clients/serializers.py`) and the lead's page
-(`leads/admin/sections.py`).
+directory fills (`clients/gar/`), a relative's passport read back (`clients/serializers.py`) and
+the lead's page (`leads/admin/sections.py`).
 
 It is data only (strings), so the Model Editor can read it without importing the apps that own
 the records: models are named by label, fields by name. Adding a property to the contract is one
