@@ -49,6 +49,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # gunicorn serves no files: the admin's and Swagger UI's come from STATIC_ROOT through this.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outermost of ours, so that every API answer (a 411 included) is marked no-store.
     "leadcore.api.headers.ApiNoStoreMiddleware",
     # Outside CommonMiddleware, which would give its 411 a Content-Length (see its docstring).

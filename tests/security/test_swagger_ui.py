@@ -2,6 +2,8 @@
 
 import pytest
 from django.contrib.staticfiles import finders
+from django.core.management import call_command
+from django.test import Client
 
 from tests.factories import StaffUserFactory
 
@@ -18,3 +20,16 @@ def test_it_serves_swagger_ui_from_our_own_static_files(client):
     assert "/static/drf_spectacular_sidecar/swagger-ui-dist/swagger-ui-bundle.js" in page
     assert finders.find("drf_spectacular_sidecar/swagger-ui-dist/swagger-ui-bundle.js")
     assert "<script>" not in page
+
+
+def test_it_serves_swagger_ui_files_itself_under_gunicorn_without_debug(settings, tmp_path):
+    # gunicorn serves no static files, and DEBUG is off in production: without this the page
+    # behind /api/docs/ (and the admin's styles) answered 404 and Swagger UI was blank.
+    settings.DEBUG = False
+    settings.STATIC_ROOT = tmp_path
+    call_command("collectstatic", interactive=False, verbosity=0)
+
+    answer = Client().get("/static/drf_spectacular_sidecar/swagger-ui-dist/swagger-ui-bundle.js")
+
+    assert answer.status_code == 200
+    assert b"SwaggerUIBundle" in b"".join(answer.streaming_content)
