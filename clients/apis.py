@@ -15,6 +15,7 @@ from clients.serializers import ClientOut, ContractOut, LoanApplicationOut
 from clients.services.status import contract_set_status, loan_application_set_status
 from leadcore.api.envelope import ok
 from leadcore.api.errors import error_statuses_register, not_found, permission_denied
+from leadcore.api.inputs import api_user
 from leadcore.api.schema import enveloped, errors
 
 CLIENT_ENVELOPE = enveloped("ClientEnvelope", ClientOut())
@@ -36,7 +37,7 @@ error_statuses_register(
 class ClientDetailApi(APIView):
     @extend_schema(operation_id="client_get", responses={200: CLIENT_ENVELOPE, **errors(401, 404)})
     def get(self, request: Request, client_id: int):
-        client = selectors.client_get(user=request.user, client_id=client_id)
+        client = selectors.client_get(user=api_user(request), client_id=client_id)
         if client is None:
             raise not_found("No such client.")
         return ok(ClientOut(client).data)
@@ -48,7 +49,7 @@ class LoanApplicationDetailApi(APIView):
         responses={200: APPLICATION_ENVELOPE, **errors(401, 404)},
     )
     def get(self, request: Request, application_id: int):
-        application = selectors.loan_application_get(user=request.user, application_id=application_id)
+        application = selectors.loan_application_get(user=api_user(request), application_id=application_id)
         if application is None:
             raise not_found("No such loan application.")
         return ok(LoanApplicationOut(application).data)
@@ -57,7 +58,7 @@ class LoanApplicationDetailApi(APIView):
 class ContractDetailApi(APIView):
     @extend_schema(operation_id="contract_get", responses={200: CONTRACT_ENVELOPE, **errors(401, 404)})
     def get(self, request: Request, contract_id: int):
-        contract = selectors.contract_get(user=request.user, contract_id=contract_id)
+        contract = selectors.contract_get(user=api_user(request), contract_id=contract_id)
         if contract is None:
             raise not_found("No such contract.")
         return ok(ContractOut(contract).data)

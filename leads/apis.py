@@ -9,6 +9,7 @@ from rest_framework.views import APIView
 
 from leadcore.api.envelope import ok
 from leadcore.api.errors import ApiErrorCode, DomainError, Problem, not_found
+from leadcore.api.inputs import api_user, json_object
 from leadcore.api.schema import enveloped, errors
 from leads import selectors
 from leads.idempotency import lead_create_once
@@ -33,7 +34,7 @@ class LeadCreateApi(APIView):
         },
     )
     def post(self, request: Request):
-        payload, user = request.data, request.user
+        payload, user = json_object(request), api_user(request)
         lead_id = lead_create_once(
             user=user,
             key=request.headers.get("Idempotency-Key", ""),
@@ -50,14 +51,14 @@ class LeadValidateApi(APIView):
         responses={200: enveloped("LeadValidation", LeadValidationOut()), **errors(400, 401)},
     )
     def post(self, request: Request):
-        preview = selectors.lead_preview(payload=request.data, user=request.user)
+        preview = selectors.lead_preview(payload=json_object(request), user=api_user(request))
         return ok(LeadValidationOut(preview).data)
 
 
 class LeadDetailApi(APIView):
     @extend_schema(operation_id="lead_get", responses={200: enveloped("LeadEnvelope", LeadOut()), **errors(401, 404)})
     def get(self, request: Request, lead_id: int):
-        lead = selectors.lead_get(user=request.user, lead_id=lead_id)
+        lead = selectors.lead_get(user=api_user(request), lead_id=lead_id)
         if lead is None:
             raise not_found("No such lead.")
         return ok(LeadOut(lead).data)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -53,9 +53,7 @@ def key_ttl() -> timedelta:
     return timedelta(seconds=settings.IDEMPOTENCY_KEY_TTL)
 
 
-def lead_create_once(
-    *, user: AbstractBaseUser, key: str, payload: dict, create: Callable[[IdempotencyKey | None], Lead]
-) -> int:
+def lead_create_once(*, user: User, key: str, payload: dict, create: Callable[[IdempotencyKey | None], Lead]) -> int:
     """The id of the lead `create` makes, made once per `Idempotency-Key` (none sent: every time).
 
     A repeat with the same body gets the first lead's id; a request that fails frees its key, so
@@ -80,7 +78,7 @@ def lead_create_once(
     return lead.pk
 
 
-def idempotency_begin(*, user: AbstractBaseUser, key: str, payload: dict) -> IdempotencyKey | Replay:
+def idempotency_begin(*, user: User, key: str, payload: dict) -> IdempotencyKey | Replay:
     """Claim the key (committed at once, so a concurrent repeat sees it) or replay its first answer.
 
     A key older than `IDEMPOTENCY_KEY_TTL` is claimed as if new; a stale claim of the same body is

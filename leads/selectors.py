@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db.models import QuerySet
 
 from clients.models import Address, AddressVerification, LoanApplication, LoanApplicationStatus
@@ -14,22 +14,22 @@ from leads.intake.validate import validate_lead
 from leads.models import ClientMatch, Lead
 
 
-def leads_visible_to(user: AbstractBaseUser) -> QuerySet[Lead]:
+def leads_visible_to(user: User) -> QuerySet[Lead]:
     """With `client_readable`: a lead that matched another integrator's client does not name it."""
     leads = Lead.objects.all()
     return with_client_readable(leads if user.is_staff else leads.filter(api_user=user), user=user)
 
 
-def lead_get(*, user: AbstractBaseUser, lead_id: int) -> Lead | None:
+def lead_get(*, user: User, lead_id: int) -> Lead | None:
     return leads_visible_to(user).filter(pk=lead_id).first()
 
 
-def leads_find(*, user: AbstractBaseUser, lead_ids: list[int]) -> list[Lead]:
+def leads_find(*, user: User, lead_ids: list[int]) -> list[Lead]:
     found = {lead.pk: lead for lead in leads_visible_to(user).filter(pk__in=lead_ids)}
     return [found[i] for i in dict.fromkeys(lead_ids) if i in found]
 
 
-def lead_preview(*, payload: dict, user: AbstractBaseUser) -> dict:
+def lead_preview(*, payload: dict, user: User) -> dict:
     """What `POST /api/v1/leads` would do with this body, creating nothing (raises on invalid input).
 
     Whether a client matches, and which, is told only to a sender that may read that client.

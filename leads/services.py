@@ -2,7 +2,7 @@
 
 import logging
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 
 from clients.services.lending import contract_draft_create, loan_application_create
@@ -16,9 +16,7 @@ from leads.models import ClientMatch, IdempotencyKey, Lead
 logger = logging.getLogger(__name__)
 
 
-def lead_create(
-    *, payload: dict, api_user: AbstractBaseUser | None, idempotency_key: IdempotencyKey | None = None
-) -> Lead:
+def lead_create(*, payload: dict, api_user: User | None, idempotency_key: IdempotencyKey | None = None) -> Lead:
     """Validate, then convert in one transaction: a failure anywhere stores nothing.
 
     Validation runs before the transaction opens, so no transaction waits on the address
@@ -29,9 +27,7 @@ def lead_create(
 
 
 @transaction.atomic
-def lead_convert(
-    *, lead: ValidLead, api_user: AbstractBaseUser | None, idempotency_key: IdempotencyKey | None = None
-) -> Lead:
+def lead_convert(*, lead: ValidLead, api_user: User | None, idempotency_key: IdempotencyKey | None = None) -> Lead:
     data = lead.data
     legal_entity = lead.legal_entity
     extra = mapping.split_extra_fields(lead.extra_fields)

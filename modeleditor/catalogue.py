@@ -8,6 +8,7 @@ editor counts the records that lack a field.
 from dataclasses import dataclass
 
 from django.utils.text import format_lazy
+from django_stubs_ext import StrOrPromise
 
 from modeleditor.choices import EXTRA_FIELD_PREFIX, FieldType, Target
 from modeleditor.fieldkinds import EDITOR_TYPES, Kind, Prop
@@ -34,7 +35,7 @@ class FieldSpec:
     """
 
     path: str
-    label: str  # lazy: shown in the language of the screen
+    label: StrOrPromise  # lazy: shown in the language of the screen
     type: str
     column: str
     model: str = ""
@@ -42,7 +43,7 @@ class FieldSpec:
     where: tuple[tuple[str, str], ...] = ()
 
 
-SCOPES = {
+SCOPES: dict[str, Scope] = {
     Target.CLIENT_PERSON: Scope("clients.Client", (("kind", "person"),)),
     Target.CLIENT_COMPANY: Scope("clients.Client", (("kind", "company"),)),
     Target.LOAN_APPLICATION: Scope("clients.LoanApplication"),

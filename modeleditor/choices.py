@@ -41,7 +41,7 @@ EXTRA_FIELD_TYPES = (
 )
 
 # The prefix an integrator puts before an extra field's name to place it on the target's record.
-EXTRA_FIELD_PREFIX = {
+EXTRA_FIELD_PREFIX: dict[str, str] = {
     Target.CLIENT_PERSON: "client.",
     Target.CLIENT_COMPANY: "client.",
     Target.LOAN_APPLICATION: "loanApplication.",

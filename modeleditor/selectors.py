@@ -6,6 +6,7 @@ from django.apps import apps
 from django.db import models
 from django.db.models import Q
 from django.utils.text import format_lazy
+from django_stubs_ext import StrOrPromise
 
 from modeleditor.cache import config_snapshot
 from modeleditor.catalogue import CATALOGUE, LOCKED, SCOPES, FieldSpec, extra_field_path
@@ -16,8 +17,8 @@ from modeleditor.models import ExtraFieldDefinition, ReferenceList, RequiredFiel
 @dataclass(frozen=True)
 class EditorRow:
     path: str
-    label: str
-    type: str  # the type's label, in the language of the screen
+    label: StrOrPromise
+    type: StrOrPromise  # the type's label, in the language of the screen
     is_required: bool
     is_locked: bool
     is_extra: bool

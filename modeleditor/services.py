@@ -3,7 +3,7 @@
 import secrets
 from collections.abc import Iterable, Mapping
 
-from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import F
 
@@ -57,7 +57,7 @@ def required_rules_set(
     *,
     target: str,
     required: Mapping[str, bool],
-    changed_by: AbstractBaseUser | None,
+    changed_by: User | None,
     source: str,
 ) -> list[RuleChange]:
     """Sets the rules of one target's fields; returns the changes made (unchanged rules are skipped)."""
@@ -156,7 +156,7 @@ def extra_field_update(
 
 
 @transaction.atomic
-def extra_field_delete(*, definition: ExtraFieldDefinition, changed_by: AbstractBaseUser | None, source: str) -> None:
+def extra_field_delete(*, definition: ExtraFieldDefinition, changed_by: User | None, source: str) -> None:
     """New leads may still send the name; it is then an unknown extra field, accepted and kept."""
     path = extra_field_path(definition.target, definition.name)
     if RequiredFieldRule.objects.filter(target=definition.target, path=path, is_required=True).exists():

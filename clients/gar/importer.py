@@ -25,7 +25,7 @@ PROGRESS_EVERY = 250_000
 _TYPE_FILES = {"HOUSE_TYPES": GarTypeTable.HOUSE, "ADDHOUSE_TYPES": GarTypeTable.ADDHOUSE}
 _TYPE_FILES["APARTMENT_TYPES"] = GarTypeTable.APARTMENT
 # Used when an export comes without its reference tables (one region's folder alone).
-_DEFAULT_TYPES = {
+_DEFAULT_TYPES: dict[tuple[str, int], str] = {
     (GarTypeTable.HOUSE, 2): "д",
     (GarTypeTable.ADDHOUSE, 1): "к",
     (GarTypeTable.ADDHOUSE, 2): "стр",
@@ -37,7 +37,7 @@ _OBJECT_FILES["APARTMENTS"] = GarObjectKind.APARTMENT
 _PARAM_FILES = ("ADDR_OBJ_PARAMS", "HOUSES_PARAMS", "APARTMENTS_PARAMS")
 # Param TYPEID -> column; the others (tax-office areas, reestr numbers…) are not kept.
 _PARAM_COLUMNS = {5: "postal_code", 6: "okato", 7: "oktmo", 1: "ifns", 10: "kladr_code", 8: "cadastral_number"}
-_LEVELS = {GarObjectKind.HOUSE: 10, GarObjectKind.APARTMENT: 11}
+_LEVELS: dict[str, int] = {GarObjectKind.HOUSE: 10, GarObjectKind.APARTMENT: 11}
 
 
 @dataclass

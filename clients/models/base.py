@@ -1,7 +1,12 @@
+from __future__ import annotations
+
+from typing import Any
+
 from django.db import models
+from django_stubs_ext import StrOrPromise
 
 
-def reference(verbose_name: str, **kwargs) -> models.ForeignKey:
+def reference(verbose_name: StrOrPromise, **kwargs: Any) -> models.ForeignKey[Any, Any]:
     """A nullable link to a Model Editor reference item; items are deactivated, never deleted."""
     return models.ForeignKey(
         "modeleditor.ReferenceItem",
@@ -14,5 +19,5 @@ def reference(verbose_name: str, **kwargs) -> models.ForeignKey:
     )
 
 
-def money(verbose_name: str) -> models.DecimalField:
+def money(verbose_name: StrOrPromise) -> models.DecimalField[Any, Any]:
     return models.DecimalField(verbose_name, max_digits=14, decimal_places=2, null=True, blank=True)

@@ -1,10 +1,13 @@
 """Possible duplicate clients, for an operator to review: merge them or mark them as different."""
 
 from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from itertools import combinations
+from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Q, Value
+from django.db.models import Count, Exists, ManyToOneRel, OuterRef, Q, Value
 from django.db.models.functions import Lower, Replace
 
 from clients.identity import name_normalize
@@ -36,7 +39,7 @@ class DuplicatePair:
 MAX_GROUP = 20
 
 
-def _pairs_of(groups: dict) -> list[tuple[int, int]]:
+def _pairs_of(groups: Mapping[Any, list[int]]) -> list[tuple[int, int]]:
     return [pair for ids in groups.values() for pair in combinations(sorted(set(ids))[-MAX_GROUP:], 2)]
 
 
@@ -46,14 +49,14 @@ def _full_name(last_name: str, first_name: str, patronymic: str) -> str:
 
 def _shared_value_pairs(field: str) -> list[tuple[int, int]]:
     shared = Client.objects.exclude(**{field: ""}).values(field).annotate(n=Count("id")).filter(n__gt=1).values(field)
-    groups = defaultdict(list)
+    groups: dict[str, list[int]] = defaultdict(list)
     for client_id, value in Client.objects.filter(**{f"{field}__in": shared}).values_list("id", field):
         groups[value].append(client_id)
     return _pairs_of(groups)
 
 
-def _passports_by_client(client_ids) -> dict[int, set[tuple[str, str]]]:
-    passports = defaultdict(set)
+def _passports_by_client(client_ids: Iterable[int]) -> dict[int, set[tuple[str, str]]]:
+    passports: dict[int, set[tuple[str, str]]] = defaultdict(set)
     rows = IdentityDocument.objects.filter(client_id__in=client_ids).exclude(number="")
     for client_id, series, number in rows.values_list("client_id", "series", "number"):
         passports[client_id].add((series, number))
@@ -69,15 +72,15 @@ def _shared_passport_pairs() -> list[tuple[int, int]]:
         .filter(Exists(shared))
         .values_list("client_id", "series", "number", *_CLIENT_NAME)
     )
-    groups = defaultdict(list)
-    names = {}
+    groups: dict[tuple[str, str], list[int]] = defaultdict(list)
+    names: dict[int, str] = {}
     for client_id, series, number, *name in rows:
         groups[(series, number)].append(client_id)
         names[client_id] = _full_name(*name)
     return [(a, b) for a, b in _pairs_of(groups) if names[a] != names[b]]
 
 
-def _folded(field: str):
+def _folded(field: str) -> Replace:
     return Replace(Lower(field), Value("ё"), Value("е"))
 
 
@@ -94,12 +97,13 @@ def _same_name_and_birth_pairs() -> tuple[list[tuple[int, int]], list[tuple[int,
     rows = people.filter(birth_date__in=shared_birth_dates).values_list(
         "id", "birth_date", "last_name", "first_name", "patronymic"
     )
-    groups = defaultdict(list)
+    groups: dict[tuple[date | None, str], list[int]] = defaultdict(list)
     for client_id, birth_date, *name in rows:
         groups[(birth_date, _full_name(*name))].append(client_id)
     pairs = _pairs_of(groups)
     passports = _passports_by_client({client_id for pair in pairs for client_id in pair})
-    other, same = [], []
+    other: list[tuple[int, int]] = []
+    same: list[tuple[int, int]] = []
     for a, b in pairs:
         (same if passports[a] & passports[b] else other).append((a, b))
     return other, same
@@ -139,9 +143,9 @@ def duplicate_pairs(*, limit: int = 200) -> list[DuplicatePair]:
 
 def client_records_count(*, client: Client) -> dict[str, int]:
     """How many rows of each kind point at the client (what a merge would move), by verbose name."""
-    counts = {}
+    counts: dict[str, int] = {}
     for relation in Client._meta.get_fields(include_hidden=True):
-        if not (relation.auto_created and relation.one_to_many) or relation.related_model is NotDuplicate:
+        if not (isinstance(relation, ManyToOneRel) and relation.one_to_many) or relation.related_model is NotDuplicate:
             continue
         count = relation.related_model._base_manager.filter(**{relation.field.name: client}).count()
         if count:
@@ -169,7 +173,7 @@ class DuplicateGroup:
     reasons: tuple[str, ...]
 
 
-def _clusters(pairs) -> list[set[int]]:
+def _clusters(pairs: Iterable[tuple[int, int]]) -> list[set[int]]:
     parent: dict[int, int] = {}
 
     def root(node: int) -> int:
@@ -181,7 +185,7 @@ def _clusters(pairs) -> list[set[int]]:
 
     for a, b in pairs:
         parent[root(a)] = root(b)
-    clusters = defaultdict(set)
+    clusters: dict[int, set[int]] = defaultdict(set)
     for node in list(parent):
         clusters[root(node)].add(node)
     return list(clusters.values())
@@ -195,15 +199,15 @@ def duplicate_groups(*, client_id: int | None = None, limit: int = 100) -> list[
     if client_id is not None:
         clusters = [cluster for cluster in clusters if client_id in cluster]
 
-    def evidence(cluster) -> set[str]:
+    def evidence(cluster: set[int]) -> set[str]:
         return {r for (a, b), rs in reasons.items() if a in cluster for r in rs}
 
-    def rank(cluster) -> tuple:
+    def rank(cluster: set[int]) -> tuple[int, int]:
         return (min(EVIDENCE_ORDER.index(r) for r in evidence(cluster)), -max(cluster))
 
     clusters = sorted(clusters, key=rank)[:limit]
     clients = Client.objects.in_bulk({client_id for cluster in clusters for client_id in cluster})
-    groups = []
+    groups: list[DuplicateGroup] = []
     for cluster in clusters:
         pairs = tuple(
             DuplicatePair(clients[a], clients[b], tuple(rs)) for (a, b), rs in sorted(reasons.items()) if a in cluster
@@ -235,7 +239,7 @@ def client_possible_matches(*, client: Client, limit: int = 10) -> list[tuple[Cl
     )
     excluded = {pk for pair in decided for pk in pair} | {client.pk}
     own_name = _full_name(client.last_name, client.first_name, client.patronymic)
-    matches = []
+    matches: list[tuple[Client, tuple[str, ...]]] = []
     for other in Client.objects.filter(same).exclude(pk__in=excluded).order_by("-id")[:limit]:
         why = [reason for value, reason in ((client.mobile_phone, SAME_PHONE), (client.inn, SAME_INN),
                (client.snils, SAME_SNILS)) if value and value == getattr(other, _FIELD_OF[reason])]  # fmt: skip

@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 
 from clients.identity import company_identity_key, person_identity_key
@@ -64,7 +64,7 @@ def client_find(*, data: ClientData, legal_entity: LegalEntity | None) -> Client
 
 @transaction.atomic(savepoint=False)
 def client_match_or_create(
-    *, data: ClientData, legal_entity: LegalEntity | None, created_by: AbstractBaseUser | None = None
+    *, data: ClientData, legal_entity: LegalEntity | None, created_by: User | None = None
 ) -> MatchResult:
     """Attach to the known client (its data left as it is) or create the client with its records.
 

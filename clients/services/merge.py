@@ -1,11 +1,13 @@
 """Folding a duplicate client into the one that stays."""
 
 import json
+from typing import Any
 
 from django.contrib.admin.models import CHANGE, LogEntry
+from django.contrib.auth.models import User
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import ManyToOneRel, Q
 from django.utils.translation import gettext
 
 from clients.errors import ClientErrorCode
@@ -21,7 +23,7 @@ def _reject(code: ClientErrorCode, message: str) -> DomainError:
     return DomainError([Problem(code, "remove", message)])
 
 
-def _snapshot(client: Client) -> dict:
+def _snapshot(client: Client) -> dict[str, Any]:
     # The identity key spells out the passport and is derived anyway: not kept.
     values = {
         field.attname: getattr(client, field.attname)
@@ -36,7 +38,7 @@ def _move_rows(*, keep: Client, remove: Client) -> dict[str, int]:
     moved: dict[str, int] = {}
     # Every reverse foreign key, so leads (an app clients cannot import) and later models move too.
     for relation in Client._meta.get_fields(include_hidden=True):
-        if not (relation.auto_created and relation.one_to_many) or relation.related_model is NotDuplicate:
+        if not (isinstance(relation, ManyToOneRel) and relation.one_to_many) or relation.related_model is NotDuplicate:
             continue
         name = relation.field.name
         count = relation.related_model._base_manager.filter(**{name: remove}).update(**{name: keep})
@@ -46,7 +48,7 @@ def _move_rows(*, keep: Client, remove: Client) -> dict[str, int]:
 
 
 @transaction.atomic
-def client_merge(*, keep: Client, remove: Client, user) -> ClientMerge:
+def client_merge(*, keep: Client, remove: Client, user: User | None) -> ClientMerge:
     """Move leads, applications, contracts, documents, addresses and relatives of `remove` to `keep`,
     fill `keep`'s empty fields from `remove`, delete `remove`, and record the merge."""
     if keep.pk == remove.pk:
@@ -100,7 +102,7 @@ def client_merge(*, keep: Client, remove: Client, user) -> ClientMerge:
 
 
 @transaction.atomic
-def clients_mark_not_duplicates(*, first: Client, second: Client, user) -> NotDuplicate:
+def clients_mark_not_duplicates(*, first: Client, second: Client, user: User | None) -> NotDuplicate:
     """Record that two clients are different people, so the duplicates list stops showing them."""
     if first.pk == second.pk:
         raise _reject(ClientErrorCode.MERGE_SAME_CLIENT, gettext("A client is always its own duplicate."))

@@ -1,9 +1,11 @@
 """Status changes of loan applications and contracts: the allowed transitions, who and when."""
 
+from typing import Any, TypeVar
+
 from django.conf import settings
 from django.contrib.admin.models import CHANGE, LogEntry
+from django.contrib.auth.models import User
 from django.db import transaction
-from django.db.models import Model
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
@@ -11,6 +13,8 @@ from clients.errors import ClientErrorCode
 from clients.models import Contract, ContractStatus, LoanApplication, LoanApplicationStatus
 from leadcore.errors import DomainError, Problem
 from modeleditor.models import ReferenceItem, ReferenceList
+
+_Record = TypeVar("_Record", LoanApplication, Contract)
 
 APPLICATION_TRANSITIONS: dict[str, frozenset[str]] = {
     LoanApplicationStatus.NEW: frozenset({LoanApplicationStatus.APPROVED, LoanApplicationStatus.REJECTED}),
@@ -25,13 +29,19 @@ CONTRACT_TRANSITIONS: dict[str, frozenset[str]] = {
 }
 
 
-def _label(record: Model, status: str) -> str:
-    return str(dict(type(record)._meta.get_field("status").choices).get(status, status))
+def _label(record: LoanApplication | Contract, status: str) -> str:
+    choices = LoanApplicationStatus if isinstance(record, LoanApplication) else ContractStatus
+    return str(choices(status).label) if status in choices.values else status
 
 
 def _change(
-    *, record: Model, transitions: dict[str, frozenset[str]], status: str, user, changes: dict | None = None
-) -> Model:
+    *,
+    record: _Record,
+    transitions: dict[str, frozenset[str]],
+    status: str,
+    user: User | None,
+    changes: dict[str, Any] | None = None,
+) -> _Record:
     # Lock the row: two operators pressing "approve" and "reject" at once must not both win.
     record = type(record).objects.select_for_update().get(pk=record.pk)
     previous = record.status
@@ -65,7 +75,9 @@ def _change(
     return record
 
 
-def _history_message(record: Model, previous: str, status: str, changes: dict | None) -> str:
+def _history_message(
+    record: LoanApplication | Contract, previous: str, status: str, changes: dict[str, Any] | None
+) -> str:
     # A history line is written once and read by operators: in the back office's language,
     # whichever language the request that made the change spoke (the API speaks English).
     reason = (changes or {}).get("denial_reason")
@@ -107,7 +119,7 @@ def _denial_reason(status: str, reason: int | None) -> ReferenceItem | None:
 
 @transaction.atomic
 def loan_application_set_status(
-    *, application: LoanApplication, status: str, user, reason: int | None = None
+    *, application: LoanApplication, status: str, user: User | None, reason: int | None = None
 ) -> LoanApplication:
     """new → approved, or new → rejected with `reason` (an active `denial_reason` item id);
     a wrong move is STATUS_TRANSITION_NOT_ALLOWED, a missing or unknown reason DENIAL_REASON_*."""

@@ -50,5 +50,5 @@ class BsAuthScheme(OpenApiAuthenticationExtension):
     target_class = BsAuthAuthentication
     name = "bsauth"
 
-    def get_security_definition(self, auto_schema):
+    def get_security_definition(self, auto_schema: AutoSchema) -> dict[str, str]:
         return {"type": "apiKey", "in": "header", "name": "bsauth"}

@@ -16,7 +16,7 @@ def ok(data: Any, status: int = 200) -> Response:
     return Response({"status": "ok", "timestamp": _now_ms(), "data": data}, status=status)
 
 
-def error_body(problems: list[Problem]) -> dict:
+def error_body(problems: list[Problem]) -> dict[str, Any]:
     return {
         "status": "error",
         "timestamp": _now_ms(),

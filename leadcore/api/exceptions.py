@@ -4,12 +4,15 @@ import logging
 import math
 import re
 import traceback
+from collections.abc import Mapping
+from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import RequestDataTooBig
 from django.db import InterfaceError, OperationalError
 from django.http import Http404
 from rest_framework import exceptions, status
+from rest_framework.exceptions import ErrorDetail
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
@@ -22,6 +25,9 @@ logger = logging.getLogger(__name__)
 
 _KNOWN_CODES = {code.value for code in ApiErrorCode}
 
+# DRF's `ValidationError.detail`: messages nested in lists and dicts, shaped like the input.
+ErrorTree = ErrorDetail | list["ErrorTree"] | dict[str, "ErrorTree"]
+
 
 class PayloadTooLarge(exceptions.APIException):
     status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
@@ -29,7 +35,7 @@ class PayloadTooLarge(exceptions.APIException):
     default_code = ApiErrorCode.PAYLOAD_TOO_LARGE
 
 
-def validation_problems(detail, path: str = "") -> list[Problem]:
+def validation_problems(detail: ErrorTree, path: str = "") -> list[Problem]:
     """Flatten DRF's nested error detail into problems keyed by JSON path (`a.b[1].c`)."""
     if isinstance(detail, dict):
         problems = []
@@ -89,7 +95,7 @@ def _loggable_path(path: str | None) -> str:
     )
 
 
-def _log_rejection(problems: list[Problem], status: int, context: dict) -> None:
+def _log_rejection(problems: list[Problem], status: int, context: Mapping[str, Any]) -> None:
     # Codes and paths only: messages may quote what was sent, and that may be personal data.
     view = context.get("view")
     summary = ", ".join(f"{p.code}@{_loggable_path(p.field)}" for p in problems[:20])
@@ -135,7 +141,7 @@ def envelope_exception_handler(exc: Exception, context: dict) -> Response:
     return error([problem], status.HTTP_500_INTERNAL_SERVER_ERROR)
 
 
-def _log_unexpected(headline: str, exc: BaseException, context: dict) -> None:
+def _log_unexpected(headline: str, exc: BaseException, context: Mapping[str, Any]) -> None:
     # The exception's message may quote personal data (an IntegrityError repeats the row's
     # values), so only its type (in the headline) and the stack are logged.
     view = context.get("view")

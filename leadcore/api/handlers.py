@@ -20,7 +20,7 @@ def _envelope(code: str, message: str, status: int) -> JsonResponse:
     return JsonResponse(error_body([Problem(code, None, message)]), status=status)
 
 
-def bad_request(request: HttpRequest, exception: Exception) -> JsonResponse:
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
     if is_api(request):
         return _envelope(ApiErrorCode.MALFORMED_REQUEST, "Bad request.", 400)
     return defaults.bad_request(request, exception)
@@ -34,13 +34,13 @@ def permission_denied(request: HttpRequest, exception: Exception) -> HttpRespons
     return defaults.permission_denied(request, exception)
 
 
-def page_not_found(request: HttpRequest, exception: Exception) -> JsonResponse:
+def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
     if is_api(request):
         return _envelope(ApiErrorCode.NOT_FOUND, "No such endpoint.", 404)
     return defaults.page_not_found(request, exception)
 
 
-def server_error(request: HttpRequest) -> JsonResponse:
+def server_error(request: HttpRequest) -> HttpResponse:
     if is_api(request):
         return _envelope(ApiErrorCode.INTERNAL_ERROR, "Internal error.", 500)
     return defaults.server_error(request)

@@ -1,6 +1,8 @@
 """Requests no server reads faithfully are refused before anything reads their body."""
 
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
 
 from leadcore.api.envelope import error_body
 from leadcore.api.errors import ApiErrorCode, Problem
@@ -18,10 +20,10 @@ class LengthRequiredMiddleware:
     the unread chunks never reach another request.
     """
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request: HttpRequest):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         if "HTTP_TRANSFER_ENCODING" not in request.META:
             return self.get_response(request)
         if is_api(request):

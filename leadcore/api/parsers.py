@@ -7,7 +7,9 @@ of levels deep would otherwise raise RecursionError or hold a worker for seconds
 
 import json
 import re
+from collections.abc import Mapping
 from decimal import Decimal
+from typing import IO, Any, NoReturn
 
 from django.conf import settings
 from rest_framework import exceptions
@@ -24,12 +26,14 @@ _ESCAPED_NUL = re.compile(r"(?<!\\)(?:\\\\)*\\u0000")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def _no_constants(name: str):
+def _no_constants(name: str) -> NoReturn:
     raise ValueError(f"{name} is not a JSON number")
 
 
 class BoundedJSONParser(JSONParser):
-    def parse(self, stream, media_type=None, parser_context=None):
+    def parse(
+        self, stream: IO[Any] | None, media_type: str | None = None, parser_context: Mapping[str, Any] | None = None
+    ) -> dict[str, Any]:
         limit = settings.API_MAX_BODY_BYTES
         request = (parser_context or {}).get("request")
         declared = request.META.get("CONTENT_LENGTH") if request is not None else None
@@ -62,9 +66,9 @@ def _unstorable(message: str) -> DomainError:
     return DomainError([Problem(ApiErrorCode.INVALID_FORMAT, None, message)])
 
 
-def _tree_problem(data: dict) -> str | None:
+def _tree_problem(data: dict[str, Any]) -> str | None:
     """Why the parsed body cannot be taken, walked without recursion; None when it can."""
-    pending = [(data, 1)]
+    pending: list[tuple[dict[str, Any] | list[Any], int]] = [(data, 1)]
     while pending:
         container, depth = pending.pop()
         if depth > MAX_DEPTH:

@@ -15,7 +15,7 @@ from modeleditor.choices import FieldType
 _INTEGER = re.compile(r"[+-]?\d{1,18}")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _BOOLEANS = {"true", "false"}
-_EXPECTED = {
+_EXPECTED: dict[str, str] = {
     FieldType.INTEGER: "an integer",
     FieldType.DECIMAL: "a decimal number",
     FieldType.BOOLEAN: "true or false",

@@ -4,7 +4,7 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.utils import timezone
 from rest_framework.exceptions import ValidationError
 
@@ -135,7 +135,7 @@ def _product_problems(lead: ValidLead) -> list[Problem]:
     return problems
 
 
-def _records_problems(lead: ValidLead, user: AbstractBaseUser | None) -> list[Problem]:
+def _records_problems(lead: ValidLead, user: User | None) -> list[Problem]:
     """Manager, product and linked client: one query each, only when the lead names them."""
     data, problems = lead.data, []
     if "managerId" in data:
@@ -172,7 +172,7 @@ def _address_problems(lead: ValidLead) -> list[Problem]:
     return problems
 
 
-def validate_lead(payload: dict, *, user: AbstractBaseUser | None) -> ValidLead:
+def validate_lead(payload: dict, *, user: User | None) -> ValidLead:
     """Run every check of `POST /api/v1/leads` for this sender; raise DomainError listing all problems."""
     pruned = prune(payload)
     data, problems = _shape(pruned)
