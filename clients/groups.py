@@ -9,7 +9,8 @@ from django.apps import apps as global_apps
 OPERATORS = "Operators"
 ADMINISTRATORS = "Administrators"
 
-OPERATOR_PERMISSIONS = {
+# App label → model name → permission actions.
+OPERATOR_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
     "leads": {"lead": ("view",)},
     "clients": {
         "client": ("view", "change"),

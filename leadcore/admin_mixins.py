@@ -1,7 +1,19 @@
 """Admin building blocks shared by the apps' back-office screens."""
 
+from typing import TYPE_CHECKING, Any
+
+from django.contrib import admin
 from django.core.exceptions import FieldDoesNotExist
 from django.utils import translation
+
+# A mixin's `super()` is the admin class it is mixed into: mypy checks it against that class,
+# while at run time the mixin stays a plain class.
+if TYPE_CHECKING:
+    AnyAdminBase = admin.options.BaseModelAdmin[Any]
+    ModelAdminBase = admin.ModelAdmin[Any]
+else:
+    AnyAdminBase = object
+    ModelAdminBase = object
 
 
 class ReadOnlyAdminMixin:
@@ -17,7 +29,7 @@ class ReadOnlyAdminMixin:
         return False
 
 
-class HistoryInEveryLanguageMixin:
+class HistoryInEveryLanguageMixin(ModelAdminBase):
     """Logs changed fields by their source verbose names ("first name"), not by their capitalised
     form labels, so that the history, translated when it is read, says «Изменено имя и электронная почта»."""
 
@@ -38,6 +50,8 @@ class HistoryInEveryLanguageMixin:
 def _source_labels(form) -> dict[str, str]:
     """The form's labels as Django logs them, mapped to the model field's verbose name (both untranslated)."""
     model = getattr(getattr(form, "_meta", None), "model", None)
+    if model is None:
+        return {}
     labels = {}
     for name in form.changed_data:
         try:

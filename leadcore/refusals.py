@@ -7,7 +7,7 @@ model admin whose screens need something else says so in `refusal_permissions(ac
 
 from django.contrib import admin
 from django.contrib.auth.models import Permission
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -26,7 +26,7 @@ _ACTION_LABELS = {
 
 
 def _action(request: HttpRequest) -> str:
-    url_name = request.resolver_match.url_name or ""
+    url_name = (request.resolver_match and request.resolver_match.url_name) or ""
     action = _VIEW_ACTIONS.get(url_name.rsplit("_", 1)[-1], "view")
     # A change page is also the read-only view page: a GET needs only the view permission.
     if action == "change" and request.method in ("GET", "HEAD"):
@@ -72,7 +72,7 @@ def _way_back(request: HttpRequest) -> str:
     return referer if referer and safe and referer != request.build_absolute_uri() else reverse("admin:index")
 
 
-def refused_page(request: HttpRequest, exception: Exception) -> TemplateResponse:
+def refused_page(request: HttpRequest, exception: Exception) -> HttpResponse:
     user = request.user
     missing = [name for name in _required(request, exception) if not user.has_perm(name)]
     context = {

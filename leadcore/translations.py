@@ -78,4 +78,5 @@ def _catalog(mo: Path) -> dict:
     if not mo.is_file():
         return {}
     with mo.open("rb") as handle:
-        return dict(gettext.GNUTranslations(handle)._catalog)
+        # The parsed catalogue has no public accessor; typeshed leaves the private attribute out.
+        return dict(gettext.GNUTranslations(handle)._catalog)  # type: ignore[attr-defined]

@@ -106,7 +106,8 @@ def idempotency_begin(*, user: User, key: str, payload: dict) -> IdempotencyKey 
         else:
             if existing.request_hash != fingerprint:
                 raise _reused()
-            if existing.state == IdempotencyState.COMPLETED:
+            # A completed key always names its lead (the idempotency_completed_has_lead constraint).
+            if existing.state == IdempotencyState.COMPLETED and existing.lead_id is not None:
                 return Replay(lead_id=existing.lead_id)
             if existing.updated_at >= now - STALE_AFTER and not _holder_gone(existing):
                 raise _in_progress()

@@ -159,7 +159,8 @@ class ExtraFieldDefinitionForm(forms.ModelForm):
         fields = ["target", "name", "type", "reference_list", "label"]
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         field_type = data.get("type") or self.instance.type
         if field_type == FieldType.REFERENCE and not data.get("reference_list"):
             self.add_error("reference_list", _("Choose the reference list the values come from."))

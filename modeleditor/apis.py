@@ -14,7 +14,10 @@ from modeleditor.services import required_rules_set
 
 
 class TargetRulesOut(serializers.Serializer):
-    required = serializers.ListField(child=serializers.CharField(), help_text="JSON paths a lead must carry.")
+    # The stubs see `Field.required` (a bool) here; DRF's metaclass takes declared fields off the class.
+    required = serializers.ListField(  # type: ignore[assignment]
+        child=serializers.CharField(), help_text="JSON paths a lead must carry."
+    )
     locked = serializers.ListField(child=serializers.CharField(), help_text="Required paths no one can relax.")
 
 

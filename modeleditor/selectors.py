@@ -58,7 +58,7 @@ def editor_rows(target: str) -> list[EditorRow]:
     return rows
 
 
-def _present(model, spec: FieldSpec) -> Q:
+def _present(model: type[models.Model], spec: FieldSpec) -> Q:
     if spec.type == FieldType.ARRAY:
         return Q()
     field = model._meta.get_field(spec.column)
@@ -91,7 +91,9 @@ def extra_field_conflict(
     prefix = EXTRA_FIELD_PREFIX[target]
     siblings = ExtraFieldDefinition.objects.filter(
         target__in=[t for t, p in EXTRA_FIELD_PREFIX.items() if p == prefix], name=name
-    ).exclude(pk=exclude_pk)
+    )
+    if exclude_pk is not None:
+        siblings = siblings.exclude(pk=exclude_pk)
     for other in siblings:
         if other.target == target:
             return f"{prefix}{name} is already defined for {target}."

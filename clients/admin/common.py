@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
+from leadcore.admin_mixins import AnyAdminBase
 from leadcore.formatting import EMPTY, money
 from modeleditor.models import ReferenceItem
 
@@ -57,7 +58,7 @@ REFERENCE_LISTS = {
 }
 
 
-class ReferenceChoicesMixin:
+class ReferenceChoicesMixin(AnyAdminBase):
     """Reference fields as dropdowns of their own list's active items (plus the value already set)."""
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):

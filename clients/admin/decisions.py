@@ -2,7 +2,9 @@
 sign or cancel a contract. One mechanism per record kind serves both the buttons of the record's own
 page and the list's bulk actions (`decision_action`); each calls the record's status service."""
 
+from abc import ABC, abstractmethod
 from collections.abc import Callable
+from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
@@ -52,11 +54,15 @@ def decision_action(decision: str, description) -> Callable:
     return action
 
 
-class _Decisions:
+class Decisions(ABC):
     """A record kind's decisions: views added to its model admin (`<id>/decide/<decision>/`, POST only
     but for the reject form) and the bulk actions of its list."""
 
-    decisions: dict[str, str] = {}
+    decisions: dict[str, LoanApplicationStatus | ContractStatus] = {}
+
+    @abstractmethod
+    def change(self, *args: Any, **kwargs: Any) -> None:
+        """Calls the record's status service: `(record, status, user, **the decision's extras)`."""
 
     def __init__(self, model_admin) -> None:
         self.model_admin = model_admin
@@ -130,7 +136,7 @@ class _Decisions:
             self.model_admin.message_user(request, message, messages.WARNING)
 
 
-class ApplicationDecisions(_Decisions):
+class ApplicationDecisions(Decisions):
     decisions = {"approve": LoanApplicationStatus.APPROVED, "reject": LoanApplicationStatus.REJECTED}
 
     def bulk_arguments(self, request, decision: str) -> dict:
@@ -161,7 +167,7 @@ class ApplicationDecisions(_Decisions):
         )
 
 
-class ContractDecisions(_Decisions):
+class ContractDecisions(Decisions):
     decisions = {"sign": ContractStatus.SIGNED, "cancel": ContractStatus.CANCELLED}
 
     def change(self, record, status, user):

@@ -1,11 +1,19 @@
 """Loan applications and contracts: lists, read-only summaries, and decisions through the status services."""
 
+from typing import ClassVar
+
 from django.contrib import admin
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from clients.admin.common import ReferenceChoicesMixin, admin_link, extra_fields_html
-from clients.admin.decisions import ApplicationDecisions, ContractDecisions, RejectActionForm, decision_action
+from clients.admin.decisions import (
+    ApplicationDecisions,
+    ContractDecisions,
+    Decisions,
+    RejectActionForm,
+    decision_action,
+)
 from clients.admin.masking import MaskedFieldsMixin, mask_card
 from clients.admin.search import ClientSearchMixin
 from clients.models import Contract, Goods, LeadDebt, LoanApplication
@@ -53,9 +61,14 @@ class GoodsInline(_ReadOnlyLinesInline):
 class _LendingAdmin(HistoryInEveryLanguageMixin, ReferenceChoicesMixin, ClientSearchMixin, admin.ModelAdmin):
     client_prefix = "client__"
     list_select_related = ("client", "credit_product", "legal_entity")
-    list_filter = ("status", "credit_product", "legal_entity", _DATES)
+    list_filter: ClassVar[tuple[str | tuple[str, type[admin.FieldListFilter]], ...]] = (
+        "status",
+        "credit_product",
+        "legal_entity",
+        _DATES,
+    )
     list_per_page = 50
-    decisions_class = None
+    decisions_class: type[Decisions]
 
     class Media:
         css = {"all": ("clients/admin.css",)}

@@ -1,6 +1,9 @@
 """What an operator may see of passports and cards: the last digits only."""
 
 import copy
+from typing import Any
+
+from leadcore.admin_mixins import ModelAdminBase
 
 from clients.models import IdentityDocument
 
@@ -71,13 +74,13 @@ def payload_for(payload, *, full: bool):
     return shown
 
 
-class MaskedFieldsMixin:
+class MaskedFieldsMixin(ModelAdminBase):
     """For users without the full-identity permission, swaps fields for masked read-only stand-ins
     (or drops them, when the stand-in is None). Works for model admins and inlines alike."""
 
     masked_stand_ins: dict[str, str | None] = {}
 
-    def _swap(self, request, names) -> list[str]:
+    def _swap(self, request, names) -> list[Any]:
         if sees_full_identity(request.user):
             return list(names)
         swapped = []

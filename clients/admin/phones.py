@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from clients.validators import phone_normalize
+from leadcore.admin_mixins import AnyAdminBase
 
 PHONE_FIELDS = frozenset({"mobile_phone", "telephone"})
 
@@ -24,7 +25,7 @@ class PhoneFormField(forms.CharField):
         return number
 
 
-class PhoneFieldsMixin:
+class PhoneFieldsMixin(AnyAdminBase):
     """For an admin or an inline whose model has `mobile_phone` or `telephone`."""
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):

@@ -1,5 +1,7 @@
 """Client records on their own lists, and the back office's own records: merges and decisions."""
 
+from typing import ClassVar
+
 from django.contrib import admin, messages
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -21,7 +23,7 @@ from leadcore.admin_mixins import HistoryInEveryLanguageMixin, ReadOnlyAdminMixi
 
 class _ClientRecordAdmin(HistoryInEveryLanguageMixin, ReferenceChoicesMixin, ClientSearchMixin, admin.ModelAdmin):
     client_prefix = "client__"
-    list_select_related = ("client",)
+    list_select_related: ClassVar[tuple[str, ...]] = ("client",)
     raw_id_fields = ("client",)
     list_per_page = 50
 

@@ -1,13 +1,16 @@
 """The back office's one search box: a name, a phone, a passport, an INN, a SNILS or an id."""
 
 import re
+from typing import ClassVar
 
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from clients.admin.masking import sees_full_identity
 from clients.models import IdentityDocument
 from clients.validators import digits, phone_normalize
+from leadcore.admin_mixins import ModelAdminBase
 
 _NUMERIC = re.compile(r"^[\d\s()+\-]+$")
 
@@ -58,12 +61,12 @@ def client_search_q(term: str, *, prefix: str = "", full_identity: bool = False)
     return query
 
 
-class ClientSearchMixin:
+class ClientSearchMixin(ModelAdminBase):
     """Replaces the admin's field-by-field search with `client_search_q`."""
 
     client_prefix = ""
-    search_fields = ("pk",)
-    search_help_text = _("Name, phone, passport (series and number), INN, SNILS or id.")
+    search_fields: ClassVar[tuple[str, ...]] = ("pk",)
+    search_help_text: ClassVar[StrOrPromise | None] = _("Name, phone, passport (series and number), INN, SNILS or id.")
 
     def get_search_results(self, request, queryset, search_term):
         query = client_search_q(search_term, prefix=self.client_prefix, full_identity=sees_full_identity(request.user))

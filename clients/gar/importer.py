@@ -12,6 +12,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 
 from django.db import connection
 
@@ -118,7 +119,7 @@ class GarImporter:
     def import_region(self, region: str) -> None:
         self._load_types()
         for table, kind in _OBJECT_FILES.items():
-            self._each_file(table, region, lambda gar_file, k=kind: self._load_objects(gar_file, region, k))
+            self._each_file(table, region, partial(self._load_objects, region=region, kind=kind))
         self._each_file("ADM_HIERARCHY", region, lambda gar_file: self._load_hierarchy(gar_file, adm=True))
         self._each_file("MUN_HIERARCHY", region, lambda gar_file: self._load_hierarchy(gar_file, adm=False))
         for table in _PARAM_FILES:

@@ -66,7 +66,7 @@ def compare_with_directory(address: dict, found: DirectoryAddress) -> AddressChe
     known = {k: v for k, v in found.lead_parts().items() if v}
     if flat_from_text:
         known["apartmentNo"] = flat_from_text
-    parts = dict(known)
+    parts: dict[str, Any] = dict(known)
     problems = []
     for key in CHECKED_KEYS:
         sent = address.get(key)

@@ -1,6 +1,7 @@
 """The admin's first page: what waits for an operator today, each count a link to its list."""
 
 from dataclasses import dataclass
+from datetime import datetime
 from urllib.parse import urlencode
 
 from django.urls import reverse
@@ -21,7 +22,7 @@ class Card:
 def dashboard_cards(user) -> list[Card]:
     """The cards this user may open; counts of lists it may not see are left out."""
     today = timezone.localdate()
-    start = timezone.make_aware(timezone.datetime.combine(today, timezone.datetime.min.time()))
+    start = timezone.make_aware(datetime.combine(today, datetime.min.time()))
     counts = dashboard_counts(since=start)
     day = urlencode({"created_at__day": today.day, "created_at__month": today.month, "created_at__year": today.year})
     cards = (

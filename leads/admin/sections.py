@@ -177,9 +177,11 @@ class _Names:
     """Names of every reference, product and manager the payload mentions: three queries at most."""
 
     def __init__(self, payload: dict) -> None:
-        ids = set()
+        ids: set[int] = set()
         _collect_reference_ids(payload, ids)
-        self.references = {item.pk: item.name for item in ReferenceItem.objects.filter(pk__in=ids)} if ids else {}
+        self.references: dict[int | None, str] = (
+            {item.pk: item.name for item in ReferenceItem.objects.filter(pk__in=ids)} if ids else {}
+        )
         product, manager = _as_int(payload.get("creditProductId")), _as_int(payload.get("managerId"))
         self.product = (
             CreditProduct.objects.filter(pk=product).values_list("name", flat=True).first() if product else None

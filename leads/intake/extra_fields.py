@@ -5,6 +5,7 @@ must match its type, and an `id` must name a definition.
 """
 
 import re
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
@@ -33,8 +34,8 @@ def _item_id(item: dict) -> int | None:
 
 
 def _definition(item: dict, snapshot: ConfigSnapshot) -> ExtraFieldSpec | None:
-    if _item_id(item) is not None:
-        return snapshot.extra_fields_by_id.get(_item_id(item))
+    if (item_id := _item_id(item)) is not None:
+        return snapshot.extra_fields_by_id.get(item_id)
     return snapshot.extra_fields_by_name.get(item.get("name") or "")
 
 
@@ -42,7 +43,8 @@ def extra_field_name(item: dict, *, snapshot: ConfigSnapshot | None = None) -> s
     """The name the value is placed by: as sent, or the definition's (with its prefix) for an id."""
     if item.get("name"):
         return item["name"]
-    definition = (snapshot or config_snapshot()).extra_fields_by_id.get(_item_id(item))
+    item_id = _item_id(item)
+    definition = (snapshot or config_snapshot()).extra_fields_by_id.get(item_id) if item_id is not None else None
     return definition.full_name if definition else None
 
 
@@ -72,14 +74,15 @@ def _is_decimal(text: str) -> bool:
 def _value_problem(definition: ExtraFieldSpec, value, path: str, snapshot: ConfigSnapshot) -> Problem | None:
     text = _as_text(value)
     kind = definition.type
-    valid = {
+    checks: dict[str, Callable[[], bool]] = {
         FieldType.STRING: lambda: True,
         FieldType.INTEGER: lambda: not isinstance(value, bool) and bool(_INTEGER.fullmatch(text)),
         FieldType.DECIMAL: lambda: not isinstance(value, bool) and _is_decimal(text),
         FieldType.BOOLEAN: lambda: text.lower() in _BOOLEANS,
         FieldType.DATE: lambda: _is_date(text),
         FieldType.REFERENCE: lambda: not isinstance(value, bool) and bool(_INTEGER.fullmatch(text)),
-    }[kind]()
+    }
+    valid = checks[kind]()
     if not valid:
         return Problem(ApiErrorCode.INVALID_FORMAT, path, f"{definition.full_name} must be {_EXPECTED[kind]}.")
     if kind == FieldType.REFERENCE and int(text) not in snapshot.active_reference_ids.get(

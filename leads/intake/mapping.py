@@ -89,7 +89,7 @@ def client_data(data: dict, *, address_verification: dict[str, str], extra_field
 
 def lead_addresses(data: dict) -> list[tuple[str, str, dict]]:
     """(JSON path, address kind, address) of every address of a validated lead."""
-    found = []
+    found: list[tuple[str, str, dict]] = []
     if data.get("addressData"):
         found.append(("addressData", AddressKind.ACTUAL, data["addressData"]))
     if data.get("registrationAddressData"):

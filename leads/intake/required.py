@@ -1,5 +1,7 @@
 """Required-field checks of a lead: the system-required fields, then the Model Editor's rules."""
 
+from typing import Any
+
 from leadcore.api.errors import Problem
 from leads.errors import LeadErrorCode
 from leads.intake.extra_fields import extra_field_name
@@ -17,7 +19,7 @@ _EXTRA = "extraFields["
 
 
 def _filled(payload: dict, path: str) -> bool:
-    value = payload
+    value: Any = payload
     for key in path.split("."):
         if not isinstance(value, dict):
             return False

@@ -20,7 +20,7 @@ class StoredBody:
     ignored: list[str]
 
 
-def _known(value, shape: serializers.Field, path: str, ignored: list[str]):
+def _known(value, shape: serializers.Field | None, path: str, ignored: list[str]):
     if isinstance(shape, serializers.ListSerializer) and isinstance(value, list):
         return [_known(item, shape.child, f"{path}[{i}]", ignored) for i, item in enumerate(value)]
     if isinstance(shape, serializers.Serializer) and isinstance(value, dict):

@@ -118,6 +118,8 @@ def _identity_problems(data: dict) -> list[Problem]:
 
 def _product_problems(lead: ValidLead) -> list[Problem]:
     product, data = lead.product, lead.data
+    if product is None:
+        return []
     problems = []
     amount = data.get("amount")
     if amount is not None:

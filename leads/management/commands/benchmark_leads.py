@@ -100,7 +100,12 @@ class Command(BaseCommand):
 
         send(0)
         statements = []
-        with connection.execute_wrapper(lambda execute, sql, *args: statements.append(sql) or execute(sql, *args)):
+
+        def counted(execute, sql, *args):
+            statements.append(sql)
+            return execute(sql, *args)
+
+        with connection.execute_wrapper(counted):
             send(1)
         latencies = []
         started = time.perf_counter()
