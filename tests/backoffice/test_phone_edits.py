@@ -2,7 +2,7 @@
 
 import pytest
 
-from clients.models import Relative
+from clients.models import Address, Relative
 from tests.backoffice.forms import change_form_data
 from tests.factories import AddressFactory, ClientFactory
 
@@ -38,10 +38,11 @@ def test_it_refuses_a_phone_that_cannot_exist_and_keeps_the_old_one(as_operator)
 def test_it_stores_a_relatives_and_an_addresss_phone_as_e164_digits(as_administrator):
     relative = Relative.objects.create(client=ClientFactory(), first_name="Анна", telephone="79161234567")
     address = AddressFactory(telephone="")
-    for path, record, typed, stored in [
+    cases: list[tuple[str, Relative | Address, str, str]] = [
         ("relative", relative, "8 (10) 375 (29) 123-45-67", "375291234567"),
         ("address", address, "495 123 45 67", "74951234567"),
-    ]:
+    ]
+    for path, record, typed, stored in cases:
         url = f"/admin/clients/{path}/{record.pk}/change/"
         data = change_form_data(as_administrator.get(url))
         data["telephone"] = typed

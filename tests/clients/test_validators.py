@@ -1,5 +1,7 @@
 """Checksums and normalisation that decide whether a lead is accepted and whom it matches."""
 
+from typing import Any
+
 import pytest
 
 from clients import validators
@@ -101,7 +103,7 @@ def test_it_keeps_latin_names_latin():
 
 
 def test_it_needs_all_five_parts_for_an_identity():
-    parts = {
+    parts: dict[str, Any] = {
         "last_name": "Иванов",
         "first_name": "Иван",
         "patronymic": "Иванович",

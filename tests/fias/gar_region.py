@@ -141,8 +141,19 @@ class Address:
         return self.chain[-1]
 
     @property
-    def town(self) -> Place | None:
-        return next((p for p in reversed(self.chain) if p.level in (5, 6)), None)
+    def home(self) -> House:
+        """The house of a house or a flat."""
+        if self.house is None:
+            raise ValueError(f"{self.guid} is a {self.kind}: it has no house")
+        return self.house
+
+    @property
+    def town(self) -> Place:
+        """The city or settlement of a street, house or flat."""
+        town = next((p for p in reversed(self.chain) if p.level in (5, 6)), None)
+        if town is None:
+            raise ValueError(f"{self.guid} is above any town")
+        return town
 
     @property
     def street(self) -> Place | None:
@@ -183,7 +194,8 @@ class _Table:
 
     def __init__(self, folder: Path, table: str, root: str) -> None:
         name = f"AS_{table}_{STAMP}_{uuid.uuid5(_NAMESPACE, table)}.XML"
-        self.path, self.root, self.rows = folder / name, root, []
+        self.path, self.root = folder / name, root
+        self.rows: list[str] = []
 
     def row(self, tag: str, **attributes: object) -> None:
         self.rows.append(f"<{tag} " + " ".join(f'{k}="{v}"' for k, v in attributes.items()) + " />")
@@ -279,7 +291,7 @@ class _Writer:
         return adm, mun
 
     def house(self, address: Address, adm: list[int], mun: list[int]) -> tuple[list[int], list[int]]:
-        house = address.house
+        house = address.home
         object_id = next(self.ids)
         extra: dict[str, object] = {}
         if house.block:
@@ -324,9 +336,9 @@ def write_export(root: Path = EXPORT) -> None:
             above = paths.get(_key(address.chain[:-1]), ([], []))
             paths[key] = writer.place(address, *above)
         elif address.kind == "house":
-            paths[f"{key}/{house_text(address.house)}"] = writer.house(address, *paths[key])
+            paths[f"{key}/{house_text(address.home)}"] = writer.house(address, *paths[key])
         else:
-            writer.flat(address, *paths[f"{key}/{house_text(address.house)}"])
+            writer.flat(address, *paths[f"{key}/{house_text(address.home)}"])
     for table in writer.tables.values():
         table.write()
 

@@ -34,6 +34,7 @@ def test_it_splits_dadatas_block_into_block_and_building(fake_dadata):
 
     found = get_directory().find_by_id("378e2dac-0885-4966-985e-6d2ea34fee63")
 
+    assert found is not None
     assert (found.house_no, found.block_no, found.building_no, found.apartment_no) == ("9", "4", "1", "28-Н")
 
 

@@ -100,10 +100,13 @@ def test_it_carries_a_renamed_street_into_its_houses_and_flats(gar_sample, tmp_p
 
     directory = EmbeddedDirectory()
     flat = directory.find_by_id("f26b876b-6857-4951-b060-ec6559f04a9a")
+    assert flat is not None
     assert flat.full_address == "г Москва, ул Новосухонская, д 11, кв 89"
     assert flat.street_name == "ул Новосухонская"
     assert [a.fias_id for a in directory.suggest("новосухонская 11 89", 10)] == [flat.fias_id]
-    assert directory.find_by_id("0c5b2444-70a0-4932-980c-b4dc0d3f02b5").full_address == "г Москва"
+    moscow = directory.find_by_id("0c5b2444-70a0-4932-980c-b4dc0d3f02b5")
+    assert moscow is not None
+    assert moscow.full_address == "г Москва"
 
 
 def test_it_imports_a_zip_one_region_at_a_time(db, tmp_path):
@@ -118,7 +121,9 @@ def test_it_imports_a_zip_one_region_at_a_time(db, tmp_path):
     assert set(GarObject.objects.values_list("region_code", flat=True)) == {"78"}
     spb = [a for a in ACTIVE if a["region"]["code"] == "78"]
     for expected in spb:
-        assert EmbeddedDirectory().find_by_id(expected["guid"]).full_address == expected["full_address"]
+        found = EmbeddedDirectory().find_by_id(expected["guid"])
+        assert found is not None
+        assert found.full_address == expected["full_address"]
 
 
 def test_it_refuses_a_region_the_export_does_not_have(db):

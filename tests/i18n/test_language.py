@@ -96,7 +96,7 @@ def test_it_names_statuses_in_russian_and_codes_in_english():
         assert money(Decimal("30000")) == "30\u00a0000,00\u00a0₽"
     with translation.override("en"):
         assert str(ContractStatus.CANCELLED.label) == "cancelled"
-    assert ContractStatus.CANCELLED == "cancelled"
+    assert ContractStatus.CANCELLED.value == "cancelled"
 
 
 def test_it_shows_a_client_with_a_russian_birth_date(as_superuser):

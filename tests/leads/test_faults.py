@@ -7,7 +7,7 @@ import pytest
 from django.db import DEFAULT_DB_ALIAS, connection, connections
 
 from clients.models import Client, Contract, LoanApplication
-from leads import apis, services
+from leads import selectors, services
 from leads.intake import validate
 from leads.models import IdempotencyKey, Lead
 from tests.leads.conftest import person, post_lead
@@ -95,7 +95,7 @@ def test_it_answers_503_keeps_nothing_and_lets_the_retry_through_when_the_connec
 def test_it_answers_503_on_any_api_path_and_serves_the_next_request(api):
     lead_id = post_lead(api, person()).json()["data"]
 
-    with mock.patch.object(apis.selectors, "lead_get", dropping_before(apis.selectors.lead_get)):
+    with mock.patch.object(selectors, "lead_get", dropping_before(selectors.lead_get)):
         dropped = api.get(f"/api/v1/leads/{lead_id}")
 
     assert dropped.status_code == 503

@@ -189,6 +189,7 @@ def test_it_refuses_a_stale_key_with_another_body(api, api_user):
 
 def test_it_stores_nothing_for_a_request_whose_key_was_taken_over(api_user):
     claim = idempotency_begin(user=api_user, key="order-1", payload=person())
+    assert isinstance(claim, IdempotencyKey)
     IdempotencyKey.objects.update(updated_at=timezone.now() + timedelta(seconds=1))
 
     with pytest.raises(DomainError) as rejected:
