@@ -36,7 +36,7 @@ error_statuses_register(
 
 class ClientDetailApi(APIView):
     @extend_schema(operation_id="client_get", responses={200: CLIENT_ENVELOPE, **errors(401, 404)})
-    def get(self, request: Request, client_id: int):
+    def get(self, request: Request, client_id: int) -> Response:
         client = selectors.client_get(user=api_user(request), client_id=client_id)
         if client is None:
             raise not_found("No such client.")
@@ -48,7 +48,7 @@ class LoanApplicationDetailApi(APIView):
         operation_id="loan_application_get",
         responses={200: APPLICATION_ENVELOPE, **errors(401, 404)},
     )
-    def get(self, request: Request, application_id: int):
+    def get(self, request: Request, application_id: int) -> Response:
         application = selectors.loan_application_get(user=api_user(request), application_id=application_id)
         if application is None:
             raise not_found("No such loan application.")
@@ -57,7 +57,7 @@ class LoanApplicationDetailApi(APIView):
 
 class ContractDetailApi(APIView):
     @extend_schema(operation_id="contract_get", responses={200: CONTRACT_ENVELOPE, **errors(401, 404)})
-    def get(self, request: Request, contract_id: int):
+    def get(self, request: Request, contract_id: int) -> Response:
         contract = selectors.contract_get(user=api_user(request), contract_id=contract_id)
         if contract is None:
             raise not_found("No such contract.")

@@ -5,6 +5,7 @@ import re
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import serializers
 from rest_framework.request import Request
+from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from leadcore.api.envelope import ok
@@ -33,7 +34,7 @@ class LeadCreateApi(APIView):
             **errors(400, 401, 409, 413, 422, 503),
         },
     )
-    def post(self, request: Request):
+    def post(self, request: Request) -> Response:
         payload, user = json_object(request), api_user(request)
         lead_id = lead_create_once(
             user=user,
@@ -50,14 +51,14 @@ class LeadValidateApi(APIView):
         request=LeadIn,
         responses={200: enveloped("LeadValidation", LeadValidationOut()), **errors(400, 401)},
     )
-    def post(self, request: Request):
+    def post(self, request: Request) -> Response:
         preview = selectors.lead_preview(payload=json_object(request), user=api_user(request))
         return ok(LeadValidationOut(preview).data)
 
 
 class LeadDetailApi(APIView):
     @extend_schema(operation_id="lead_get", responses={200: enveloped("LeadEnvelope", LeadOut()), **errors(401, 404)})
-    def get(self, request: Request, lead_id: int):
+    def get(self, request: Request, lead_id: int) -> Response:
         lead = selectors.lead_get(user=api_user(request), lead_id=lead_id)
         if lead is None:
             raise not_found("No such lead.")
@@ -72,7 +73,7 @@ class LeadFindApi(APIView):
         ],
         responses={200: enveloped("LeadList", LeadOut(many=True)), **errors(400, 401)},
     )
-    def get(self, request: Request, lead_ids: str):
+    def get(self, request: Request, lead_ids: str) -> Response:
         if not FIND_IDS.fullmatch(lead_ids):
             raise DomainError([Problem(ApiErrorCode.INVALID_FORMAT, None, "Ids must be comma-separated numbers.")])
         parts = [p.strip() for p in lead_ids.split(",") if p.strip()]

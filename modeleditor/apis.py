@@ -2,10 +2,13 @@
 
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers
+from rest_framework.request import Request
+from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from leadcore.api.envelope import ok
 from leadcore.api.errors import not_found, permission_denied
+from leadcore.api.inputs import api_user
 from leadcore.api.schema import enveloped, errors
 from modeleditor.choices import ChangeSource, Target
 from modeleditor.models import MODEL_EDITOR_PERMISSION, ReferenceList
@@ -38,7 +41,7 @@ class RequiredRulesApi(APIView):
             "RequiredRulesOut", inline_serializer("RulesByTarget", {t: TargetRulesOut() for t in Target.values})
         ),
     )
-    def get(self, request):
+    def get(self, request: Request) -> Response:
         return ok(required_rules())
 
 
@@ -56,7 +59,7 @@ class RequiredRulesUpdateApi(APIView):
         request=InputSerializer,
         responses={200: enveloped("TargetRulesEnvelope", TargetRulesOut()), **errors(400, 403)},
     )
-    def patch(self, request, target: str):
+    def patch(self, request: Request, target: str) -> Response:
         if not request.user.has_perm(MODEL_EDITOR_PERMISSION):
             raise permission_denied("The Model Editor permission is required.")
         serializer = self.InputSerializer(data=request.data)
@@ -64,7 +67,7 @@ class RequiredRulesUpdateApi(APIView):
         required_rules_set(
             target=target,
             required=serializer.validated_data["rules"],
-            changed_by=request.user,
+            changed_by=api_user(request),
             source=ChangeSource.API,
         )
         return ok(required_rules()[target])
@@ -72,7 +75,7 @@ class RequiredRulesUpdateApi(APIView):
 
 class LookupListsApi(APIView):
     @extend_schema(operation_id="lookup_lists", responses=enveloped("LookupListsOut", LookupListOut(many=True)))
-    def get(self, request):
+    def get(self, request: Request) -> Response:
         return ok(lookup_lists())
 
 
@@ -82,7 +85,7 @@ class LookupItemsApi(APIView):
         parameters=[OpenApiParameter("list_code", str, OpenApiParameter.PATH, enum=ReferenceList.values)],
         responses={200: enveloped("LookupItemsOut", LookupItemOut(many=True)), **errors(404)},
     )
-    def get(self, request, list_code: str):
+    def get(self, request: Request, list_code: str) -> Response:
         items = lookup_items(list_code)
         if items is None:
             raise not_found(f"There is no reference list {list_code}.")

@@ -1,5 +1,7 @@
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_serializer
 from rest_framework import serializers
+from rest_framework.request import Request
+from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from clients.gar.directory import DirectoryUnavailable
@@ -45,7 +47,7 @@ class AddressLookupApi(APIView):
         ],
         responses={200: enveloped("AddressLookup", OutputSerializer(many=True)), **errors(400, 401, 503)},
     )
-    def get(self, request):
+    def get(self, request: Request) -> Response:
         params = self.InputSerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
         try:
