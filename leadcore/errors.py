@@ -5,6 +5,13 @@ No HTTP here: the API's exception handler chooses the status from the codes
 """
 
 from dataclasses import dataclass
+from typing import TypedDict
+
+
+class ProblemBody(TypedDict):
+    code: str
+    field: str | None
+    message: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,7 +22,7 @@ class Problem:
     field: str | None
     message: str
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> ProblemBody:
         return {"code": str(self.code), "field": self.field, "message": self.message}
 
 

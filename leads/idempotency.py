@@ -7,6 +7,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import User
@@ -43,7 +44,7 @@ class Replay:
     lead_id: int
 
 
-def request_fingerprint(payload: dict) -> str:
+def request_fingerprint(payload: dict[str, Any]) -> str:
     """Keyed hash of the whole body: tells bodies apart without keeping anything of the card."""
     canonical = json.dumps(payload, sort_keys=True, ensure_ascii=False, cls=PayloadJSONEncoder)
     return hmac.new(settings.SECRET_KEY.encode(), canonical.encode(), hashlib.sha256).hexdigest()
@@ -53,7 +54,9 @@ def key_ttl() -> timedelta:
     return timedelta(seconds=settings.IDEMPOTENCY_KEY_TTL)
 
 
-def lead_create_once(*, user: User, key: str, payload: dict, create: Callable[[IdempotencyKey | None], Lead]) -> int:
+def lead_create_once(
+    *, user: User, key: str, payload: dict[str, Any], create: Callable[[IdempotencyKey | None], Lead]
+) -> int:
     """The id of the lead `create` makes, made once per `Idempotency-Key` (none sent: every time).
 
     A repeat with the same body gets the first lead's id; a request that fails frees its key, so
@@ -78,7 +81,7 @@ def lead_create_once(*, user: User, key: str, payload: dict, create: Callable[[I
     return lead.pk
 
 
-def idempotency_begin(*, user: User, key: str, payload: dict) -> IdempotencyKey | Replay:
+def idempotency_begin(*, user: User, key: str, payload: dict[str, Any]) -> IdempotencyKey | Replay:
     """Claim the key (committed at once, so a concurrent repeat sees it) or replay its first answer.
 
     A key older than `IDEMPOTENCY_KEY_TTL` is claimed as if new; a stale claim of the same body is

@@ -1,6 +1,7 @@
 """Reads of leads. An integrator sees the leads it sent; staff see all."""
 
 from datetime import datetime
+from typing import Any, TypedDict
 
 from django.contrib.auth.models import User
 from django.db.models import QuerySet
@@ -29,7 +30,13 @@ def leads_find(*, user: User, lead_ids: list[int]) -> list[Lead]:
     return [found[i] for i in dict.fromkeys(lead_ids) if i in found]
 
 
-def lead_preview(*, payload: dict, user: User) -> dict:
+class LeadPreview(TypedDict):
+    valid: bool
+    matchedClientId: int | None
+    clientMatch: str
+
+
+def lead_preview(*, payload: dict[str, Any], user: User) -> LeadPreview:
     """What `POST /api/v1/leads` would do with this body, creating nothing (raises on invalid input).
 
     Whether a client matches, and which, is told only to a sender that may read that client.

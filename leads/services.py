@@ -1,6 +1,7 @@
 """Writes of the leads app: a lead becomes a client, a loan application and a draft contract."""
 
 import logging
+from typing import Any
 
 from django.contrib.auth.models import User
 from django.db import transaction
@@ -16,7 +17,9 @@ from leads.models import ClientMatch, IdempotencyKey, Lead
 logger = logging.getLogger(__name__)
 
 
-def lead_create(*, payload: dict, api_user: User | None, idempotency_key: IdempotencyKey | None = None) -> Lead:
+def lead_create(
+    *, payload: dict[str, Any], api_user: User | None, idempotency_key: IdempotencyKey | None = None
+) -> Lead:
     """Validate, then convert in one transaction: a failure anywhere stores nothing.
 
     Validation runs before the transaction opens, so no transaction waits on the address

@@ -1,6 +1,7 @@
 """Reads of the Model Editor: the API's from the cached snapshot, the editor screen's from the database."""
 
 from dataclasses import dataclass
+from typing import TypedDict
 
 from django.apps import apps
 from django.db import models
@@ -102,7 +103,22 @@ def extra_field_conflict(
     return None
 
 
-def required_rules() -> dict[str, dict[str, list[str]]]:
+class TargetRules(TypedDict):
+    required: list[str]
+    locked: list[str]
+
+
+class LookupList(TypedDict):
+    code: str
+    name: StrOrPromise  # in the language of the request
+
+
+class LookupItem(TypedDict):
+    id: int
+    name: str
+
+
+def required_rules() -> dict[str, TargetRules]:
     snapshot = config_snapshot()
     return {
         target: {"required": list(snapshot.required_paths.get(target, ())), "locked": sorted(LOCKED[target])}
@@ -110,11 +126,11 @@ def required_rules() -> dict[str, dict[str, list[str]]]:
     }
 
 
-def lookup_lists() -> list[dict]:
+def lookup_lists() -> list[LookupList]:
     return [{"code": code, "name": label} for code, label in ReferenceList.choices]
 
 
-def lookup_items(list_code: str) -> list[dict] | None:
+def lookup_items(list_code: str) -> list[LookupItem] | None:
     """The active items of a list, or None for a list that does not exist."""
     if list_code not in ReferenceList.values:
         return None

@@ -5,6 +5,7 @@ from collections.abc import Callable
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 from django.db import transaction
 
@@ -75,7 +76,7 @@ def address_verify(*, address: Address) -> VerifyOutcome:
 
 
 @transaction.atomic
-def address_complete(*, address_id: int, parts: dict) -> Address:
+def address_complete(*, address_id: int, parts: dict[str, Any]) -> Address:
     address = Address.objects.select_for_update().get(pk=address_id)
     for key, value in parts.items():
         if key in LEAD_ADDRESS_FIELDS:

@@ -1,11 +1,11 @@
 """The one response envelope of every endpoint: `{status, timestamp, data[, errors]}`."""
 
 import time
-from typing import Any
+from typing import Any, Literal, TypedDict
 
 from rest_framework.response import Response
 
-from leadcore.api.errors import Problem
+from leadcore.errors import Problem, ProblemBody
 
 
 def _now_ms() -> int:
@@ -16,7 +16,14 @@ def ok(data: Any, status: int = 200) -> Response:
     return Response({"status": "ok", "timestamp": _now_ms(), "data": data}, status=status)
 
 
-def error_body(problems: list[Problem]) -> dict[str, Any]:
+class ErrorBody(TypedDict):
+    status: Literal["error"]
+    timestamp: int
+    data: None
+    errors: list[ProblemBody]
+
+
+def error_body(problems: list[Problem]) -> ErrorBody:
     return {
         "status": "error",
         "timestamp": _now_ms(),
