@@ -7,6 +7,8 @@ widens the lead's components (request and read-back) so that what the API accept
 schema allows.
 """
 
+from collections.abc import Mapping
+
 from rest_framework import serializers
 
 from leads.intake import fields
@@ -47,18 +49,19 @@ def _lenient(schema: dict, field: serializers.Field) -> dict:
     return widened
 
 
-def _lead_shapes() -> dict[str, dict[str, serializers.Field]]:
+def _lead_shapes() -> dict[str, Mapping[str, serializers.Field]]:
     """Component name → the contract's fields in it (a lead's own output fields stay as they are)."""
-    shapes = {cls.__name__: cls().fields for cls in _subclasses(Shape)}
+    shapes: dict[str, Mapping[str, serializers.Field]] = {cls.__name__: cls().fields for cls in _subclasses(Shape)}
     contract = LeadIn._declared_fields
-    for cls in [LeadProperties, *_subclasses(LeadProperties)]:
+    lead_classes: list[type[serializers.Serializer]] = [LeadProperties, *_subclasses(LeadProperties)]
+    for cls in lead_classes:
         fields_as_sent = {name for name, field in cls._declared_fields.items() if contract.get(name) is field}
         shapes[cls.__name__] = {name: field for name, field in cls().fields.items() if name in fields_as_sent}
     return shapes
 
 
-def _subclasses(cls: type) -> list[type]:
-    found = []
+def _subclasses(cls: type[serializers.Serializer]) -> list[type[serializers.Serializer]]:
+    found: list[type[serializers.Serializer]] = []
     for sub in cls.__subclasses__():
         found += [sub, *_subclasses(sub)]
     return found

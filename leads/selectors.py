@@ -33,7 +33,7 @@ def leads_find(*, user: User, lead_ids: list[int]) -> list[Lead]:
 class LeadPreview(TypedDict):
     valid: bool
     matchedClientId: int | None
-    clientMatch: str
+    clientMatch: str | None
 
 
 def lead_preview(*, payload: dict[str, Any], user: User) -> LeadPreview:

@@ -35,7 +35,9 @@ def with_client_readable(queryset: QuerySet[_M], *, user: User) -> QuerySet[_M]:
     """Annotates `client_readable`: whether `user` may read the record's client. A record made by
     the user's lead may belong to a client known through another integrator, whose id it must not
     learn."""
-    return queryset.annotate(client_readable=Exists(clients_visible_to(user).filter(pk=OuterRef("client_id"))))
+    client_readable = Exists(clients_visible_to(user).filter(pk=OuterRef("client_id")))
+    # The stubs' plugin types annotate() on a queryset of a type variable as QuerySet[Model].
+    return queryset.annotate(client_readable=client_readable)  # type: ignore[return-value]
 
 
 def client_get(*, user: User, client_id: int) -> Client | None:

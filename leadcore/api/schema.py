@@ -1,7 +1,13 @@
 """OpenAPI descriptions of the envelope, so the schema shows what clients really receive."""
 
+from typing import TYPE_CHECKING, Any
+
 from drf_spectacular.utils import OpenApiResponse, inline_serializer
 from rest_framework import serializers
+
+if TYPE_CHECKING:
+    # drf_spectacular.generators reads the API settings, which name this module's hook.
+    from drf_spectacular.generators import SchemaGenerator
 
 
 def enveloped(name: str, data: serializers.Field) -> serializers.Serializer:
@@ -53,7 +59,7 @@ WITH_A_BODY = {
 }
 
 
-def document_common_errors(result: dict, generator, **kwargs) -> dict:
+def document_common_errors(result: dict[str, Any], generator: "SchemaGenerator", **kwargs: Any) -> dict[str, Any]:
     """drf-spectacular hook: list on every operation the error answers it shares with all others."""
     reference = {"$ref": "#/components/schemas/ErrorEnvelope"}
     for operations in result["paths"].values():
