@@ -2,6 +2,8 @@
 `manage.py create_api_token` only, since the admin could show a key only once anyway."""
 
 from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -19,10 +21,10 @@ class ApiTokenAdmin(admin.ModelAdmin):
     readonly_fields = ("prefix", "user", "created_at", "revoked_at")
     actions = ("revoke",)
 
-    def has_add_permission(self, request) -> bool:
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
     @admin.action(description=_("Revoke the selected tokens"), permissions=["change"])
-    def revoke(self, request, queryset):
+    def revoke(self, request: HttpRequest, queryset: QuerySet[ApiToken]) -> None:
         count = api_tokens_revoke(tokens=queryset)
         self.message_user(request, ngettext("%d token revoked.", "%d tokens revoked.", count) % count, messages.SUCCESS)

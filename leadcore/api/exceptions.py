@@ -124,8 +124,10 @@ def envelope_exception_handler(exc: Exception, context: dict) -> Response:
         response = error([problem], exc.status_code)
         if isinstance(exc, (exceptions.NotAuthenticated, exceptions.AuthenticationFailed)):
             response["WWW-Authenticate"] = 'Token realm="api"'
-        if isinstance(exc, exceptions.Throttled) and exc.wait is not None:
-            response["Retry-After"] = str(math.ceil(exc.wait))
+        # DRF sets `Throttled.wait` in its __init__; the stubs leave the attribute out.
+        wait: float | None = getattr(exc, "wait", None) if isinstance(exc, exceptions.Throttled) else None
+        if wait is not None:
+            response["Retry-After"] = str(math.ceil(wait))
         return response
 
     if isinstance(exc, (OperationalError, InterfaceError)):

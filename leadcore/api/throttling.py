@@ -10,20 +10,30 @@ rate limit can afford; a refused request is not counted."""
 import math
 
 from django.conf import settings
+from django.http import HttpRequest
 from rest_framework import exceptions
+from rest_framework.request import Request
 from rest_framework.throttling import BaseThrottle, SimpleRateThrottle
+from rest_framework.views import APIView
 
 from leadcore.api.models import ApiToken
 
 
 class _WindowThrottle(SimpleRateThrottle):
     rate_setting = ""
+    # Set by SimpleRateThrottle.__init__ from the rate; the stubs leave them out.
+    num_requests: int
+    duration: int
 
     def get_rate(self) -> str:
         # Read on each request, so that a settings override takes effect at once.
         return getattr(settings, self.rate_setting)
 
-    def allow_request(self, request, view) -> bool:
+    def get_cache_key(self, request: Request, view: APIView | None) -> str | None:
+        """The counter's key, or None for a request this throttle does not count; needs no view."""
+        raise NotImplementedError
+
+    def allow_request(self, request: Request, view: APIView | None) -> bool:
         self.key = self.get_cache_key(request, view)
         if self.key is None:
             return True
@@ -48,7 +58,7 @@ class TokenRateThrottle(_WindowThrottle):
     scope = "token"
     rate_setting = "API_THROTTLE_RATE"
 
-    def get_cache_key(self, request, view) -> str | None:
+    def get_cache_key(self, request: Request, view: APIView | None) -> str | None:
         if isinstance(request.auth, ApiToken):
             ident = f"t{request.auth.pk}"
         elif request.user is not None and request.user.is_authenticated:
@@ -64,17 +74,18 @@ class AddressRateThrottle(_WindowThrottle):
     scope = "address"
     rate_setting = "API_ANON_THROTTLE_RATE"
 
-    def get_cache_key(self, request, view) -> str:
+    def get_cache_key(self, request: Request, view: APIView | None) -> str:
         return f"throttle:{self.scope}:{self.get_ident(request)}"
 
 
-def address_limit_enforce(request) -> None:
+def address_limit_enforce(request: Request) -> None:
     """Counts a request that brought no valid token against its address; raises once over."""
     throttle = AddressRateThrottle()
     if not throttle.allow_request(request, None):
         raise exceptions.Throttled(wait=throttle.wait())
 
 
-def client_address(request) -> str:
+def client_address(request: HttpRequest) -> str:
     """The client's address as the API's throttles see it (NUM_PROXIES), for the admin's lockout too."""
-    return BaseThrottle().get_ident(request)
+    # get_ident reads only `request.META`, which Django's request has too; the stubs ask for DRF's.
+    return BaseThrottle().get_ident(request)  # type: ignore[arg-type]

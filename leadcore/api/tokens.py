@@ -10,8 +10,9 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from leadcore.api.models import ApiToken
@@ -46,12 +47,12 @@ def api_token_issue(*, username: str, ttl: timedelta | None = None) -> IssuedTok
 
 
 @transaction.atomic
-def api_tokens_revoke(*, tokens) -> int:
+def api_tokens_revoke(*, tokens: QuerySet[ApiToken]) -> int:
     now = timezone.now()
     return tokens.filter(revoked_at__isnull=True).update(revoked_at=now, updated_at=now)
 
 
-def api_tokens_live(*, user=None):
+def api_tokens_live(*, user: User | None = None) -> QuerySet[ApiToken]:
     now = timezone.now()
     tokens = ApiToken.objects.filter(Q(expires_at__isnull=True) | Q(expires_at__gt=now), revoked_at__isnull=True)
     return tokens.filter(user=user) if user is not None else tokens

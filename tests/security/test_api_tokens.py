@@ -76,6 +76,7 @@ def test_it_sets_the_expiry_from_the_setting(settings, capsys):
     _issue(capsys, "partner-1")
 
     expires_at = ApiToken.objects.get().expires_at
+    assert expires_at is not None
     assert timedelta(days=29) < expires_at - timezone.now() <= timedelta(days=30)
 
 

@@ -2,8 +2,8 @@
 
 import pytest
 from rest_framework.test import APIClient
+from rest_framework.throttling import SimpleRateThrottle
 
-from leadcore.api import throttling
 from tests.support import api_client_for, api_key_for
 
 pytestmark = pytest.mark.django_db
@@ -14,7 +14,7 @@ READ = "/api/v1/leads/find/1"
 @pytest.fixture(autouse=True)
 def _frozen_window(monkeypatch):
     # Mid-minute, so that no window boundary falls between a test's requests.
-    monkeypatch.setattr(throttling.SimpleRateThrottle, "timer", lambda self: 1_800_000_030.0)
+    monkeypatch.setattr(SimpleRateThrottle, "timer", lambda self: 1_800_000_030.0)
 
 
 def _is_rate_limited(response, retry_after: str) -> None:
@@ -101,7 +101,7 @@ def test_it_allows_the_next_window(settings, api, monkeypatch):
     api.get(READ)
     assert api.get(READ).status_code == 429
 
-    monkeypatch.setattr(throttling.SimpleRateThrottle, "timer", lambda self: 1_800_000_090.0)
+    monkeypatch.setattr(SimpleRateThrottle, "timer", lambda self: 1_800_000_090.0)
 
     assert api.get(READ).status_code == 200
 
