@@ -8,15 +8,19 @@ concurrent requests of one token may each count once for two and let a few more 
 rate limit can afford; a refused request is not counted."""
 
 import math
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.http import HttpRequest
 from rest_framework import exceptions
 from rest_framework.request import Request
 from rest_framework.throttling import BaseThrottle, SimpleRateThrottle
-from rest_framework.views import APIView
 
 from leadcore.api.models import ApiToken
+
+if TYPE_CHECKING:
+    # rest_framework.views reads the API settings, whose authentication classes import this module.
+    from rest_framework.views import APIView
 
 
 class _WindowThrottle(SimpleRateThrottle):
@@ -29,11 +33,11 @@ class _WindowThrottle(SimpleRateThrottle):
         # Read on each request, so that a settings override takes effect at once.
         return getattr(settings, self.rate_setting)
 
-    def get_cache_key(self, request: Request, view: APIView | None) -> str | None:
+    def get_cache_key(self, request: Request, view: "APIView | None") -> str | None:
         """The counter's key, or None for a request this throttle does not count; needs no view."""
         raise NotImplementedError
 
-    def allow_request(self, request: Request, view: APIView | None) -> bool:
+    def allow_request(self, request: Request, view: "APIView | None") -> bool:
         self.key = self.get_cache_key(request, view)
         if self.key is None:
             return True
@@ -58,7 +62,7 @@ class TokenRateThrottle(_WindowThrottle):
     scope = "token"
     rate_setting = "API_THROTTLE_RATE"
 
-    def get_cache_key(self, request: Request, view: APIView | None) -> str | None:
+    def get_cache_key(self, request: Request, view: "APIView | None") -> str | None:
         if isinstance(request.auth, ApiToken):
             ident = f"t{request.auth.pk}"
         elif request.user is not None and request.user.is_authenticated:
@@ -74,7 +78,7 @@ class AddressRateThrottle(_WindowThrottle):
     scope = "address"
     rate_setting = "API_ANON_THROTTLE_RATE"
 
-    def get_cache_key(self, request: Request, view: APIView | None) -> str:
+    def get_cache_key(self, request: Request, view: "APIView | None") -> str:
         return f"throttle:{self.scope}:{self.get_ident(request)}"
 
 
