@@ -1,7 +1,9 @@
 """Endpoints of the records leads became: reading them, and a decision system moving their status on."""
 
+from typing import Any, Generic, TypeVar
+
+from django.contrib.auth.models import User
 from django.db import models
-from django.db.models import Model
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers
 from rest_framework.request import Request
@@ -17,6 +19,8 @@ from leadcore.api.envelope import ok
 from leadcore.api.errors import error_statuses_register, not_found, permission_denied
 from leadcore.api.inputs import api_user
 from leadcore.api.schema import enveloped, errors
+
+_Record = TypeVar("_Record", LoanApplication, Contract)
 
 CLIENT_ENVELOPE = enveloped("ClientEnvelope", ClientOut())
 APPLICATION_ENVELOPE = enveloped("LoanApplicationEnvelope", LoanApplicationOut())
@@ -80,7 +84,7 @@ class ContractStatusIn(serializers.Serializer):
     status = _choice(ContractStatus)
 
 
-class _RecordStatusApi(APIView):
+class _RecordStatusApi(APIView, Generic[_Record]):
     """`POST …/{id}/status`: a decision system moves a record on through its status service.
 
     One view for every record kind; a subclass names the record, its permission, reader, input, service
@@ -93,23 +97,25 @@ class _RecordStatusApi(APIView):
     status_in: type[serializers.Serializer]
     record_out: type[serializers.Serializer]
 
-    def read(self, *, user, pk: int) -> Model | None:
+    def read(self, *, user: User, pk: int) -> _Record | None:
         raise NotImplementedError
 
-    def change(self, *, record: Model, user, **data) -> None:
+    def change(self, *args: Any, **kwargs: Any) -> None:
+        """Called as `change(record=…, user=…, **the validated input)`."""
         raise NotImplementedError
 
-    def post(self, request: Request, **kwargs) -> Response:
-        if not request.user.has_perm(self.permission):
+    def post(self, request: Request, **kwargs: Any) -> Response:
+        user = api_user(request)
+        if not user.has_perm(self.permission):
             raise permission_denied(f"Needs {self.permission}.")
         pk = kwargs[self.lookup_url_kwarg]
-        record = self.read(user=request.user, pk=pk)
+        record = self.read(user=user, pk=pk)
         if record is None:
             raise not_found(f"No such {self.what}.")
         data = self.status_in(data=request.data)
         data.is_valid(raise_exception=True)
-        self.change(record=record, user=request.user, **data.validated_data)
-        return ok(self.record_out(self.read(user=request.user, pk=pk)).data)
+        self.change(record=record, user=user, **data.validated_data)
+        return ok(self.record_out(self.read(user=user, pk=pk)).data)
 
 
 @extend_schema_view(
@@ -120,17 +126,17 @@ class _RecordStatusApi(APIView):
         responses={200: APPLICATION_ENVELOPE, **errors(400, 401, 403, 404, 409)},
     )
 )
-class LoanApplicationStatusApi(_RecordStatusApi):
+class LoanApplicationStatusApi(_RecordStatusApi[LoanApplication]):
     what = "loan application"
     permission = "clients.change_loanapplication"
     lookup_url_kwarg = "application_id"
     status_in = LoanApplicationStatusIn
     record_out = LoanApplicationOut
 
-    def read(self, *, user, pk: int) -> LoanApplication | None:
+    def read(self, *, user: User, pk: int) -> LoanApplication | None:
         return selectors.loan_application_get(user=user, application_id=pk)
 
-    def change(self, *, record: LoanApplication, user, status: str, reason: int | None = None) -> None:
+    def change(self, *, record: LoanApplication, user: User, status: str, reason: int | None = None) -> None:
         loan_application_set_status(application=record, status=status, user=user, reason=reason)
 
 
@@ -142,15 +148,15 @@ class LoanApplicationStatusApi(_RecordStatusApi):
         responses={200: CONTRACT_ENVELOPE, **errors(400, 401, 403, 404, 409)},
     )
 )
-class ContractStatusApi(_RecordStatusApi):
+class ContractStatusApi(_RecordStatusApi[Contract]):
     what = "contract"
     permission = "clients.change_contract"
     lookup_url_kwarg = "contract_id"
     status_in = ContractStatusIn
     record_out = ContractOut
 
-    def read(self, *, user, pk: int) -> Contract | None:
+    def read(self, *, user: User, pk: int) -> Contract | None:
         return selectors.contract_get(user=user, contract_id=pk)
 
-    def change(self, *, record: Contract, user, status: str) -> None:
+    def change(self, *, record: Contract, user: User, status: str) -> None:
         contract_set_status(contract=record, status=status, user=user)

@@ -79,7 +79,7 @@ class LeadFindApi(APIView):
         parts = [p.strip() for p in lead_ids.split(",") if p.strip()]
         if len(parts) > MAX_FIND_IDS:
             raise DomainError([Problem(ApiErrorCode.TOO_MANY_ITEMS, None, f"At most {MAX_FIND_IDS} ids at once.")])
-        leads = selectors.leads_find(user=request.user, lead_ids=[int(p) for p in parts])
+        leads = selectors.leads_find(user=api_user(request), lead_ids=[int(p) for p in parts])
         return ok(LeadOut(leads, many=True).data)
 
 

@@ -129,7 +129,7 @@ def loan_application_set_status(
 
 
 @transaction.atomic
-def contract_set_status(*, contract: Contract, status: str, user) -> Contract:
+def contract_set_status(*, contract: Contract, status: str, user: User | None) -> Contract:
     """draft → signed → cancelled; anything else is STATUS_TRANSITION_NOT_ALLOWED.
 
     Only the contract of an approved application can be signed (CONTRACT_APPLICATION_NOT_APPROVED).
