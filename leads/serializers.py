@@ -13,11 +13,7 @@ class LeadOut(LeadProperties):
     """The lead as the contract knows it (card masked, no CVC) plus what it became and what was ignored."""
 
     id = serializers.IntegerField()
-    # The stubs see the parent's declared field as a class attribute of its own type (`Id`); DRF's
-    # metaclass takes declared fields off the class, so a subclass may declare another field there.
-    clientId = serializers.IntegerField(  # type: ignore[assignment]
-        allow_null=True, help_text="Null when the client is not the reader's."
-    )
+    clientId = serializers.IntegerField(allow_null=True, help_text="Null when the client is not the reader's.")
     loanApplicationId = serializers.IntegerField(allow_null=True)
     contractId = serializers.IntegerField(allow_null=True)
     status = serializers.ChoiceField(

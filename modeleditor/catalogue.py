@@ -54,7 +54,7 @@ SCOPES: dict[str, Scope] = {
 LOCKED = {target: frozenset(system_required(target)) for target in Target.values}
 
 
-def _spec(path: str, label: str, prop: Prop, column: str, holder: Prop | None = None) -> FieldSpec:
+def _spec(path: str, label: StrOrPromise, prop: Prop, column: str, holder: Prop | None = None) -> FieldSpec:
     rows = holder or prop
     return FieldSpec(path, label, EDITOR_TYPES.get(prop.kind, T.STRING), column, rows.model, rows.owner, rows.where)
 
@@ -74,7 +74,7 @@ def _specs(target: str) -> list[FieldSpec]:
                     part.field,
                     holder=prop,
                 )
-                for part in prop.shape.props
+                for part in prop.nested.props
                 if part.label
             ]
         else:

@@ -3,6 +3,8 @@ becomes, and the `Prop` and `Shape` rows the table is made of."""
 
 from dataclasses import dataclass
 
+from django_stubs_ext import StrOrPromise
+
 from modeleditor.choices import FieldType, Target
 
 
@@ -94,7 +96,7 @@ class Prop:
     to: tuple[str, ...] = ()
     size: int | None = None
     reference: str = ""
-    label: str = ""  # lazy: shown in the language of the screen
+    label: StrOrPromise = ""  # lazy: shown in the language of the screen
     targets: tuple[str, ...] = ()
     system: tuple[str, ...] = ()
     columns: tuple[tuple[str, str], ...] = ()
@@ -103,6 +105,13 @@ class Prop:
     owner: str = "pk"
     where: tuple[tuple[str, str], ...] = ()
     directory: bool = False
+
+    @property
+    def nested(self) -> "Shape":
+        """The shape of an object or array property."""
+        if self.shape is None:
+            raise ValueError(f"{self.name} is a {self.kind}: it has no shape")
+        return self.shape
 
 
 @dataclass(frozen=True)

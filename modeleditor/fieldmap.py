@@ -13,12 +13,13 @@ line here, plus the model field and its migration.
 """
 
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from modeleditor.choices import Target
 from modeleditor.fieldkinds import APPLICATION, CLIENTS, COMPANY, CONTRACT, PERSON, TERMS, Kind, Prop, Record, Shape
 
 
-def _p(name: str, kind: str, field: str = "", label: str = "", **options) -> Prop:
+def _p(name: str, kind: str, field: str = "", label: StrOrPromise = "", **options) -> Prop:
     return Prop(name, kind, field, label=label, **options)
 
 
@@ -127,11 +128,11 @@ EXTRA_FIELD = Shape(
 C, A, T, L = Record.CLIENT, Record.APPLICATION, Record.CONTRACT, Record.LEAD
 
 
-def _client(name: str, kind: str, field: str, label: str, targets=CLIENTS, **options) -> Prop:
+def _client(name: str, kind: str, field: str, label: StrOrPromise, targets=CLIENTS, **options) -> Prop:
     return Prop(name, kind, field, to=(C,), label=label, targets=targets, **options)
 
 
-def _application(name: str, kind: str, field: str, label: str, targets=APPLICATION, **options) -> Prop:
+def _application(name: str, kind: str, field: str, label: StrOrPromise, targets=APPLICATION, **options) -> Prop:
     return Prop(name, kind, field, to=(A,), label=label, targets=targets, **options)
 
 
@@ -139,13 +140,13 @@ def _lead(name: str, kind: str, field: str, **options) -> Prop:
     return Prop(name, kind, field, to=(L,), **options)
 
 
-def _related(name: str, kind: str, label: str, targets, shape: Shape, rows: str, size=None, where=()) -> Prop:
+def _related(name: str, kind: str, label: StrOrPromise, targets, shape: Shape, rows: str, size=None, where=()) -> Prop:
     """A nested object or array, kept in rows of another model: `rows` is "app.Model.owner_field"."""
     model, owner = rows.rsplit(".", 1)
     return Prop(name, kind, label=label, targets=targets, shape=shape, model=model, owner=owner, size=size, where=where)
 
 
-def _address(name: str, label: str, kind: str) -> Prop:
+def _address(name: str, label: StrOrPromise, kind: str) -> Prop:
     return _related(name, K.OBJECT, label, CLIENTS, ADDRESS, "clients.Address.client_id", where=(("kind", kind),))
 
 

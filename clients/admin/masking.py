@@ -3,9 +3,8 @@
 import copy
 from typing import Any
 
-from leadcore.admin_mixins import ModelAdminBase
-
 from clients.models import IdentityDocument
+from leadcore.admin_mixins import ModelAdminBase
 
 FULL_IDENTITY_PERMISSION = "clients.view_full_identity"
 _HIDDEN = "•"

@@ -4,6 +4,8 @@ Property names are the lending core's, so integrators' payloads work unchanged. 
 optional here: what is required is decided by the Model Editor's rules, checked afterwards.
 """
 
+from collections.abc import Callable
+
 from rest_framework import serializers
 
 from clients import validators
@@ -43,7 +45,7 @@ def _text(size: int | None) -> Text:
 
 
 # One DRF field per kind of the field map; `size` is the prop's max length, maximum or item count.
-KINDS = {
+KINDS: dict[str, Callable[[int | None], serializers.Field]] = {
     Kind.TEXT: _text,
     Kind.ID: lambda size: Id(),
     Kind.REFERENCE: lambda size: Id(),
@@ -82,9 +84,11 @@ _SERIALIZERS: dict[str, type[serializers.Serializer]] = {}
 
 def _field(prop: Prop) -> serializers.Field:
     if prop.kind == Kind.OBJECT:
-        return _serializer(prop.shape)()
+        return _serializer(prop.nested)()
     if prop.kind == Kind.ARRAY:
-        return items(_serializer(prop.shape)(), prop.size)
+        if prop.size is None:
+            raise ValueError(f"The array {prop.name} needs a size: its most items.")
+        return items(_serializer(prop.nested)(), prop.size)
     return KINDS[prop.kind](prop.size)
 
 
@@ -104,7 +108,7 @@ LeadProperties = type(
         **{prop.name: _field(prop) for prop in LEAD.props if prop.kind != Kind.CARD_CVC},
     },
 )
-LeadIn = type(
+LeadIn: type[serializers.Serializer] = type(
     "LeadIn",
     (LeadProperties,),
     {"__module__": __name__, **{prop.name: _field(prop) for prop in LEAD.props if prop.kind == Kind.CARD_CVC}},

@@ -22,6 +22,7 @@ def test_it_keeps_a_relatives_passport_as_the_clients_is_kept(api):
 
     assert relative.passport == {"series": "45 10", "number": "123 456", "issue_date": "2015-01-01",
                                  "document_type_id": 102123}  # fmt: skip
+    assert relative.document is not None
     assert (relative.document.series, relative.document.number) == (own.series, own.number)
     assert mask_document(relative.document) == mask_document(own) == "•• •• ••• 456"
 

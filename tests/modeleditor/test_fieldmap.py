@@ -1,7 +1,9 @@
 import pytest
 from django.db import IntegrityError, transaction
+from rest_framework import serializers
 
 from clients.models import Address, Client, Contract, Goods, IdentityDocument, LeadDebt, LoanApplication, Relative
+from leads.intake.fields import ItemList
 from leads.intake.mapping import CLIENT_FIELDS
 from leads.intake.shape import LEAD_IN
 from leads.models import Lead
@@ -50,10 +52,15 @@ def test_it_names_only_reference_lists_that_exist():
 
 def test_it_builds_the_intake_shape_from_the_table():
     assert list(LEAD_IN.fields) == [prop.name for prop in LEAD.props]
-    passport = LEAD_IN.fields["relatives"].child.fields["passport"]
+    relatives, addresses = LEAD_IN.fields["relatives"], LEAD_IN.fields["addresses"]
+    assert isinstance(relatives, ItemList)
+    assert isinstance(addresses, ItemList)
+    assert isinstance(relatives.child, serializers.Serializer)
+    passport = relatives.child.fields["passport"]
+    assert isinstance(passport, serializers.Serializer)
     assert type(passport).__name__ == "PassportIn"
     assert list(passport.fields) == list(PASSPORT.fields())
-    assert LEAD_IN.fields["addresses"].max_items == 10
+    assert addresses.max_items == 10
     assert CLIENT_FIELDS["mobilePhone"] == "mobile_phone"
 
 

@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.staticfiles import finders
 from django.core.management import call_command
+from django.http import StreamingHttpResponse
 from django.test import Client
 
 from tests.factories import StaffUserFactory
@@ -32,4 +33,5 @@ def test_it_serves_swagger_ui_files_itself_under_gunicorn_without_debug(settings
     answer = Client().get("/static/drf_spectacular_sidecar/swagger-ui-dist/swagger-ui-bundle.js")
 
     assert answer.status_code == 200
+    assert isinstance(answer, StreamingHttpResponse)
     assert b"SwaggerUIBundle" in b"".join(answer.streaming_content)
