@@ -18,6 +18,8 @@ from clients.models import (
     Manager,
 )
 
+STAFF_PASSWORD = "staff-pass-123"
+
 
 class ApiUserFactory(factory.django.DjangoModelFactory):
     class Meta:
@@ -30,7 +32,7 @@ class ApiUserFactory(factory.django.DjangoModelFactory):
 class StaffUserFactory(ApiUserFactory):
     username = factory.Sequence(lambda n: f"staff{n}")
     is_staff = True
-    password = factory.django.Password("staff-pass-123")
+    password = factory.django.Password(STAFF_PASSWORD)
 
 
 class LegalEntityFactory(factory.django.DjangoModelFactory):

@@ -46,7 +46,7 @@ def _overview(lead: Lead, *, full: bool) -> str:
 @admin.register(Lead)
 class LeadAdmin(ReadOnlyAdminMixin, ClientSearchMixin, MaskedFieldsMixin, admin.ModelAdmin):
     client_prefix = "client__"
-    search_help_text = "Lead id, or the client's name, phone, passport (series and number), INN, SNILS."
+    search_help_text = gettext_lazy("Lead id, or the client's name, phone, passport (series and number), INN, SNILS.")
     list_display = (
         "id",
         "created",

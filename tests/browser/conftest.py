@@ -8,12 +8,11 @@ import os
 from pathlib import Path
 
 import pytest
-from django.conf import settings as django_settings
 from django.db import connections
 
+from tests.browser.support import SCREENSHOTS
+
 CHROMIUM = "/usr/bin/chromium"
-# `make screenshots` points this at docs/screenshots/; a plain test run keeps them out of the tree.
-SCREENSHOTS = Path(django_settings.BASE_DIR) / os.environ.get("SCREENSHOTS_DIR", "test-artifacts/screenshots")
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",

@@ -1,20 +1,17 @@
 """The back office in a real browser: an operator finds a client by passport, an administrator merges."""
 
 import pytest
-from django.contrib.auth.models import Group
 
 from clients.models import AddressKind, Client
 from leads.models import ClientMatch, Lead
 from tests.backoffice.factories import LeadFactory
+from tests.browser.support import log_in
 from tests.factories import (
     AddressFactory,
     ClientFactory,
     CreditProductFactory,
     IdentityDocumentFactory,
-    StaffUserFactory,
 )
-
-PASSWORD = "staff-pass-123"
 
 pytestmark = pytest.mark.browser
 
@@ -24,16 +21,6 @@ def page(browser_page):
     browser_page.set_viewport_size({"width": 1400, "height": 1000})
     browser_page.set_default_timeout(10_000)
     return browser_page
-
-
-def _log_in(page, live_server, group: str) -> None:
-    user = StaffUserFactory()
-    user.groups.add(Group.objects.get(name=group))
-    page.goto(f"{live_server.url}/admin/login/?next=/admin/")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_selector("#site-name")
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -57,7 +44,7 @@ def test_it_lets_an_operator_find_a_client_by_passport_and_see_the_leads_applica
         },
     )
     ClientFactory(last_name="Петров")
-    _log_in(page, live_server, "Operators")
+    log_in(page, live_server, "Operators")
 
     page.goto(f"{live_server.url}/admin/clients/client/")
     page.fill("#searchbar", "4008 503682")
@@ -95,7 +82,7 @@ def test_it_lets_an_administrator_merge_two_duplicates(page, live_server, screen
     AddressFactory(client=remove, kind=AddressKind.ACTUAL)
     LeadFactory(client=keep, contract__application__client=keep)
     LeadFactory(client=remove, contract__application__client=remove)
-    _log_in(page, live_server, "Administrators")
+    log_in(page, live_server, "Administrators")
 
     page.goto(f"{live_server.url}/admin/clients/client/")
     page.click("text=Возможные дубли")

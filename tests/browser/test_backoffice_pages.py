@@ -5,20 +5,18 @@ import json
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Group
 
 from clients.models import AddressKind, Contract, ContractStatus, LoanApplication, LoanApplicationStatus
 from leads.models import ClientMatch
 from tests.backoffice.factories import LeadFactory
+from tests.browser.support import log_in
 from tests.factories import (
     AddressFactory,
     ClientFactory,
     CreditProductFactory,
     IdentityDocumentFactory,
-    StaffUserFactory,
 )
 
-PASSWORD = "staff-pass-123"
 WIDTH = 1440
 EXAMPLE = Path(__file__).resolve().parents[1] / "leads" / "examples" / "individual-full.json"
 
@@ -30,16 +28,6 @@ def page(browser_page):
     browser_page.set_viewport_size({"width": WIDTH, "height": 900})
     browser_page.set_default_timeout(10_000)
     return browser_page
-
-
-def _log_in(page, live_server, group: str = "Operators") -> None:
-    user = StaffUserFactory()
-    user.groups.add(Group.objects.get(name=group))
-    page.goto(f"{live_server.url}/admin/login/?next=/admin/")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_selector("#site-name")
 
 
 def _fits(page) -> None:
@@ -83,7 +71,7 @@ def test_it_opens_on_a_dashboard_whose_counts_lead_to_the_lists(page, live_serve
     _full_lead()
     ClientFactory(mobile_phone="79160000001")
     ClientFactory(mobile_phone="79160000001")
-    _log_in(page, live_server)
+    log_in(page, live_server, "Operators")
 
     assert page.inner_text("#dashboard-new_leads .count") == "2"
     assert page.inner_text("#dashboard-applications_to_decide .count") == "2"
@@ -101,7 +89,7 @@ def test_it_opens_on_a_dashboard_whose_counts_lead_to_the_lists(page, live_serve
 def test_it_shows_a_lead_in_sections_with_names_not_ids(page, live_server, screenshots):
     lead = _full_lead(inn="500100732259")
     earlier = ClientFactory(last_name="Другой", first_name="Клиент", inn="500100732259")
-    _log_in(page, live_server)
+    log_in(page, live_server, "Operators")
 
     page.goto(f"{live_server.url}/admin/leads/lead/{lead.pk}/change/")
 
@@ -121,7 +109,7 @@ def test_it_shows_a_lead_in_sections_with_names_not_ids(page, live_server, scree
 
 def test_it_approves_rejects_with_a_reason_and_signs_from_the_record_pages(page, live_server, screenshots):
     first, second = _full_lead(), _full_lead()
-    _log_in(page, live_server)
+    log_in(page, live_server, "Operators")
 
     page.goto(f"{live_server.url}/admin/clients/loanapplication/{first.loan_application_id}/change/")
     _shows_no_codes(page.inner_text("#content-main"))
@@ -159,7 +147,7 @@ def test_it_approves_rejects_with_a_reason_and_signs_from_the_record_pages(page,
 def test_it_fits_the_client_page_into_1440_px(page, live_server, screenshots):
     lead = _full_lead()
     LeadFactory(client=lead.client, contract__application__client=lead.client)
-    _log_in(page, live_server)
+    log_in(page, live_server, "Operators")
 
     page.goto(f"{live_server.url}/admin/clients/client/{lead.client_id}/change/")
 
@@ -181,7 +169,7 @@ def test_it_groups_four_records_of_one_person_as_one_group(page, live_server, sc
     d = ClientFactory(last_name="Сидоров", first_name="Сидор", mobile_phone="79160000001")
     ClientFactory(last_name="Козлов", first_name="Козьма", snils="11223344595")
     ClientFactory(last_name="Козлова", first_name="Анна", snils="11223344595")
-    _log_in(page, live_server, "Administrators")
+    log_in(page, live_server, "Administrators")
 
     page.goto(f"{live_server.url}/admin/clients/client/{b.pk}/change/")
     page.click("a.client-duplicates")

@@ -4,7 +4,7 @@ import pytest
 import requests
 from django.contrib.auth.models import Permission
 
-from tests.factories import ApiUserFactory, StaffUserFactory
+from tests.factories import STAFF_PASSWORD, ApiUserFactory, StaffUserFactory
 from tests.support import api_key_for
 
 pytestmark = pytest.mark.browser
@@ -21,7 +21,7 @@ def test_it_makes_a_field_required_in_the_admin_and_the_api_rejects_a_lead_witho
 
     page.goto(f"{live_server.url}/admin/login/?next=/admin/modeleditor/requiredfieldrule/")
     page.fill("#id_username", "model-editor")
-    page.fill("#id_password", "staff-pass-123")
+    page.fill("#id_password", STAFF_PASSWORD)
     page.click("input[type=submit]")
     page.click("text=Редактор модели: Клиент (физическое лицо)")
     assert page.is_disabled("input[name='firstName']")

@@ -3,18 +3,14 @@ default Accept-Language): Russian screens, Russian dates and amounts, and a refu
 
 import datetime as dt
 from decimal import Decimal
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.conf import settings
-from django.contrib.auth.models import Group
 
 from clients.models import Channel, Contract, ContractStatus, LoanApplication, LoanApplicationStatus
-from tests.factories import ClientFactory, ContractFactory, CreditProductFactory, StaffUserFactory
+from tests.browser.support import SCREENSHOTS, log_in
+from tests.factories import ClientFactory, ContractFactory, CreditProductFactory
 
-PASSWORD = "staff-pass-123"
-SCREENSHOTS = Path(settings.BASE_DIR) / "docs" / "screenshots"
 MOSCOW = ZoneInfo("Europe/Moscow")
 
 pytestmark = pytest.mark.browser
@@ -32,19 +28,9 @@ def _shot(page, name: str) -> None:
     page.screenshot(path=str(SCREENSHOTS / name), full_page=True)
 
 
-def _log_in(page, live_server, group: str, next_url: str = "/admin/") -> None:
-    user = StaffUserFactory()
-    user.groups.add(Group.objects.get(name=group))
-    page.goto(f"{live_server.url}/admin/login/?next={next_url}")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_selector("#site-name")
-
-
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_it_refuses_an_operator_the_model_editor_on_a_russian_page_naming_the_permission(page, live_server):
-    _log_in(page, live_server, "Operators")
+    log_in(page, live_server, "Operators")
     clients = f"{live_server.url}/admin/clients/client/"
 
     response = page.goto(
@@ -77,7 +63,7 @@ def test_it_shows_the_admin_in_russian_with_russian_dates_amounts_and_statuses(p
     LoanApplication.objects.filter(pk=contract.application_id).update(created_at=moment)
     Contract.objects.filter(pk=contract.pk).update(created_at=moment, status=ContractStatus.DRAFT)
     assert contract.application.status == LoanApplicationStatus.APPROVED
-    _log_in(page, live_server, "Administrators")
+    log_in(page, live_server, "Administrators")
 
     assert page.get_attribute("html", "lang") == "ru"
     index = page.text_content("#content-main")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.factories import StaffUserFactory
+from tests.factories import STAFF_PASSWORD, StaffUserFactory
 
 pytestmark = pytest.mark.browser
 
@@ -18,7 +18,7 @@ def test_it_renders_swagger_ui_with_nothing_from_another_origin(live_server, bro
 
     page.goto(f"{live_server.url}/admin/login/?next=/api/docs/")
     page.fill("#id_username", "reader")
-    page.fill("#id_password", "staff-pass-123")
+    page.fill("#id_password", STAFF_PASSWORD)
     page.click("input[type=submit]")
     page.wait_for_selector(".swagger-ui .info .title", timeout=15_000)
     page.wait_for_selector(".opblock-summary-path[data-path='/api/v1/leads']", timeout=15_000)
