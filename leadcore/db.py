@@ -1,6 +1,10 @@
 """Database plumbing shared by the API layer and the apps."""
 
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+
 from django.db import connection, connections
+from django.db.models import Model
 
 
 def discard_broken_connections() -> None:
@@ -34,3 +38,121 @@ def backend_gone(pid: int) -> bool:
     with connection.cursor() as cursor:
         cursor.execute("SELECT NOT EXISTS (SELECT 1 FROM pg_stat_activity WHERE pid = %s)", [pid])
         return cursor.fetchone()[0]
+
+
+@contextmanager
+def statements_batched() -> Iterator[None]:
+    """On PostgreSQL, the statements issued inside travel to the server together (psycopg's
+    pipeline mode): one round trip for all of them, or one up to each result that is read.
+
+    A failure of a batched statement surfaces when the batch is sent, as Django's own error
+    class; the statements after it do not run and the transaction is rolled back as usual.
+    Elsewhere (SQLite) the statements run one by one, as without the block.
+    """
+    if connection.vendor != "postgresql":
+        yield
+        return
+    connection.ensure_connection()
+    with connection.wrap_database_errors, connection.connection.pipeline():
+        yield
+
+
+class ReservedIds:
+    """Primary keys drawn ahead from their tables' sequences; read once the batch delivered them."""
+
+    def __init__(self, models: Sequence[type[Model]]):
+        self._models = models
+        self._cursor = None
+        if connection.vendor == "postgresql" and models:
+            self._cursor = connection.cursor()
+            self._cursor.execute(
+                "SELECT " + ", ".join(["nextval(pg_get_serial_sequence(%s, %s))"] * len(models)),
+                [value for m in models for value in (m._meta.db_table, m._meta.pk.column)],
+            )
+
+    def ids(self) -> tuple[int | None, ...]:
+        """The reserved ids in the models' order; None each where ids are given on insert (SQLite)."""
+        if self._cursor is None:
+            return (None,) * len(self._models)
+        try:
+            return tuple(self._cursor.fetchone())
+        finally:
+            self._cursor.close()
+
+
+def row_insert(row: Model) -> None:
+    """INSERT one row others will refer to: without a reserved key, its key is read back at once."""
+    if row.pk is None:
+        row.save(force_insert=True)
+    else:
+        rows_insert([row])
+
+
+def rows_insert(rows: Sequence[Model]) -> None:
+    """INSERT rows of one model in one statement, as `bulk_create` would store them.
+
+    On PostgreSQL nothing is read back, so inside `statements_batched` the INSERT costs no round
+    trip of its own: a row sent without a primary key stays without one here (reserve keys with
+    `ReservedIds` for rows that others refer to). Elsewhere this is `bulk_create`.
+    """
+    if not rows:
+        return
+    model = type(rows[0])
+    if connection.vendor != "postgresql":
+        model._base_manager.bulk_create(rows)
+        return
+    for row in rows:
+        row._prepare_related_fields_for_save(operation_name="rows_insert")
+    for keyed in (True, False):
+        group = [row for row in rows if (row.pk is not None) is keyed]
+        fields = [f for f in model._meta.concrete_fields if keyed or not f.primary_key]
+        if group:
+            model._base_manager._insert(group, fields=fields, using=connection.alias)
+    for row in rows:
+        row._state.adding = False
+        row._state.db = connection.alias
+
+
+def insert_unless_found(row: Model, *, lookup: dict[str, object], conflict: str) -> tuple[Model, bool] | None:
+    """PostgreSQL, one statement: the row matching `lookup` if there is one, else `row` inserted.
+
+    Returns (the stored row, whether it was inserted). `conflict` is the ON CONFLICT target of the
+    unique index on the lookup's columns. None when a concurrent transaction inserted the same
+    row after this statement's snapshot: it waited for that one to commit and did nothing, and
+    a plain read now finds its row.
+    """
+    opts = row._meta
+    quote = connection.ops.quote_name
+    table = quote(opts.db_table)
+    fields = [f for f in opts.concrete_fields if not f.primary_key or row.pk is not None]
+    values = [f.get_db_prep_save(f.pre_save(row, add=True), connection) for f in fields]
+    columns = ", ".join(quote(f.column) for f in opts.concrete_fields)
+    where = " AND ".join(f"{quote(opts.get_field(name).column)} = %s" for name in lookup)
+    sql = (
+        f"WITH found AS (SELECT {columns} FROM {table} WHERE {where} LIMIT 1), "
+        f"made AS (INSERT INTO {table} ({', '.join(quote(f.column) for f in fields)}) "
+        f"SELECT {', '.join(['%s'] * len(fields))} WHERE NOT EXISTS (SELECT 1 FROM found) "
+        f"ON CONFLICT {conflict} DO NOTHING RETURNING {columns}) "
+        f"SELECT true, {columns} FROM made UNION ALL SELECT false, {columns} FROM found"
+    )
+    params = [opts.get_field(name).get_db_prep_value(value, connection) for name, value in lookup.items()]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, *values])
+        found = cursor.fetchone()
+    if found is None:
+        return None
+    inserted, *stored = found
+    names = [f.attname for f in opts.concrete_fields]
+    converters = connection.ops.get_db_converters
+    return type(row).from_db(connection.alias, names, _converted(stored, opts.concrete_fields, converters)), inserted
+
+
+def _converted(values: list, fields, converters) -> list:
+    """Values as the ORM would hand them over (JSON decoded, times made aware)."""
+    out = []
+    for value, field in zip(values, fields, strict=True):
+        expression = field.get_col(field.model._meta.db_table)
+        for converter in converters(expression) + field.get_db_converters(connection):
+            value = converter(value, expression, connection)
+        out.append(value)
+    return out
