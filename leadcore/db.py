@@ -1,7 +1,10 @@
 """Database plumbing shared by the API layer and the apps."""
 
+import itertools
+import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 from django.db import connection, connections
 from django.db.models import Model
@@ -156,3 +159,31 @@ def _converted(values: list, fields, converters) -> list:
             value = converter(value, expression, connection)
         out.append(value)
     return out
+
+
+@dataclass
+class RoundTrips:
+    count: int = 0
+
+
+@contextmanager
+def round_trips_counted() -> Iterator[RoundTrips]:
+    """PostgreSQL: the round trips this thread's connection makes inside the block, read from
+    libpq's protocol trace: each run of messages from the client that the server then answers.
+    Statements sent together in a pipeline count once. Measurement only (benchmark, tests).
+    """
+    from psycopg import pq
+
+    trips = RoundTrips()
+    connection.ensure_connection()
+    pgconn = connection.connection.pgconn
+    with tempfile.TemporaryFile("w+") as trace:
+        pgconn.trace(trace.fileno())
+        pgconn.set_trace_flags(pq.Trace.SUPPRESS_TIMESTAMPS)
+        try:
+            yield trips
+        finally:
+            pgconn.untrace()
+        trace.seek(0)
+        senders = [line.split("\t", 1)[0] for line in trace if line.strip()]
+    trips.count = sum(1 for a, b in itertools.pairwise(senders) if (a, b) == ("F", "B"))

@@ -6,14 +6,13 @@ it: the connection's health check, authentication, BEGIN and COMMIT included.
 """
 
 import copy
-import itertools
-import tempfile
 from contextlib import contextmanager
 
 import pytest
 from django.db import connection
 
 from clients.models import Client
+from leadcore.db import round_trips_counted
 from leads.models import Lead
 from tests.leads.conftest import example, post_lead
 
@@ -26,30 +25,14 @@ NEW_CLIENT_MAX = 12
 MATCHED_CLIENT_MAX = 10
 
 
-class Trips:
-    count = 0
-
-
 @contextmanager
 def round_trips():
-    """Counts the request's round trips: each run of messages from the client answered by the server."""
-    from psycopg import pq
-
+    """The request's round trips, as a server process makes them."""
     connection.ensure_connection()
     # What Django's request_started does in a server process; the test client skips it.
     connection.health_check_done = False
-    pgconn = connection.connection.pgconn
-    trips = Trips()
-    with tempfile.TemporaryFile("w+") as trace:
-        pgconn.trace(trace.fileno())
-        pgconn.set_trace_flags(pq.Trace.SUPPRESS_TIMESTAMPS)
-        try:
-            yield trips
-        finally:
-            pgconn.untrace()
-        trace.seek(0)
-        senders = [line.split("\t", 1)[0] for line in trace if line.strip()]
-    trips.count = sum(1 for a, b in itertools.pairwise(senders) if a == "F" and b == "B")
+    with round_trips_counted() as trips:
+        yield trips
 
 
 def full_lead(*, number: str, nested: int = 1) -> dict:

@@ -1,8 +1,10 @@
 """Throughput of lead intake through the whole Django stack, in-process or over HTTP to a local server.
 
-It writes real leads: point DATABASE_URL at a throwaway database (see README).
+It writes real leads: point DATABASE_URL at a throwaway database (see README), with the demo data
+and the GAR sample loaded (`make demo`): each lead names the demo manager and a FIAS address.
 """
 
+import resource
 import secrets
 import statistics
 import threading
@@ -16,6 +18,9 @@ from django.db import connection
 from django.test import Client as HttpClient
 
 from leadcore.api.tokens import api_token_issue
+from leadcore.db import round_trips_counted
+
+RSS_CHECKPOINT = 1000
 
 
 def full_lead(series: str, n: int) -> dict:
@@ -37,8 +42,8 @@ def full_lead(series: str, n: int) -> dict:
         "registrationAddressData": {"countryId": 643, "regionName": "г Санкт-Петербург", "localityName":
                                     "г Санкт-Петербург", "streetName": "пр-кт Невский", "houseNo": "28",
                                     "apartmentNo": "12", "postalCode": "191186", "regDate": "2010-05-14"},
-        "addressData": {"countryId": 643, "regionName": "г Москва", "localityName": "г Москва",
-                        "streetName": "ул Сухонская", "houseNo": "11", "apartmentNo": "89", "postalCode": "127642"},
+        "addressData": {"countryId": 643, "fiasId": "f26b876b-6857-4951-b060-ec6559f04a9a",
+                        "fullAddressText": "г Москва, ул Сухонская, д 11, кв 89"},
         "addresses": [{"position": 0, "purposeId": 103011, "countryId": 643, "regionName": "г Москва",
                        "streetName": "ул Тверская", "houseNo": "7", "postalCode": "125009"}],
         "relatives": [
@@ -51,6 +56,7 @@ def full_lead(series: str, n: int) -> dict:
         "extraFields": [{"name": "client.contactTime", "value": "evening"},
                         {"name": "loanApplication.promoCode", "value": "AUTUMN26"},
                         {"name": "contract.signMethod", "value": "SMS"}, {"name": "utmSource", "value": "p-42"}],
+        "managerId": 1010812,
         "creditProductId": 101339,
         "amount": 30000,
         "period": 30,
@@ -93,23 +99,37 @@ class Command(BaseCommand):
         # X-Forwarded-Proto as the TLS-terminating proxy sends it: with SECURE_HTTPS plain HTTP is redirected.
         http = HttpClient(HTTP_AUTHORIZATION=f"Token {token}", HTTP_HOST="127.0.0.1", HTTP_X_FORWARDED_PROTO="https")
 
-        def send(n: int) -> None:
-            response = http.post("/api/v1/leads", full_lead(series, n), content_type="application/json")
+        def send(lead: dict) -> None:
+            response = http.post("/api/v1/leads", lead, content_type="application/json")
             if response.status_code != 200:
-                raise CommandError(f"lead {n}: HTTP {response.status_code} {response.content[:300]!r}")
+                raise CommandError(f"HTTP {response.status_code} {response.content[:300]!r}")
 
-        send(0)
-        statements = []
-        with connection.execute_wrapper(lambda execute, sql, *args: statements.append(sql) or execute(sql, *args)):
-            send(1)
-        latencies = []
+        send(full_lead(series, 0))
+        if connection.vendor == "postgresql":
+            for label, n in (("new client", 1), ("matched client", 1)):
+                # What request_started does in a server process; the test client skips it.
+                connection.health_check_done = False
+                with round_trips_counted() as trips:
+                    send(full_lead(series, n))
+                self.stdout.write(
+                    f"database round trips per lead ({label}, health check, token, BEGIN/COMMIT included): "
+                    f"{trips.count}"
+                )
+        latencies, rss = [], {}
         started = time.perf_counter()
         for n in range(2, 2 + count):
+            lead = full_lead(series, n)
             t0 = time.perf_counter()
-            send(n)
+            send(lead)
             latencies.append(time.perf_counter() - t0)
+            if n - 1 in (RSS_CHECKPOINT, count):
+                rss[n - 1] = _rss_mib()
         self._report(count, time.perf_counter() - started, latencies, "one process, in-process client")
-        self.stdout.write(f"SQL statements per full lead (new client, BEGIN/COMMIT not counted): {len(statements)}")
+        self.stdout.write(
+            "RSS of this process: "
+            + ", ".join(f"{rss_mib:.1f} MiB after {n:,} leads" for n, rss_mib in sorted(rss.items()))
+            + f"; peak {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.1f} MiB"
+        )
 
     def _over_http(self, url: str, token: str, series: str, count: int, concurrency: int) -> None:
         local = threading.local()
@@ -137,6 +157,13 @@ class Command(BaseCommand):
         self.stdout.write(f"database: {connection.vendor}")
         self.stdout.write(f"leads: {count} in {elapsed:.2f} s = {count / elapsed:.0f} leads/s ({how})")
         self.stdout.write(
-            f"latency: median {statistics.median(latencies) * 1000:.1f} ms, "
-            f"p95 {latencies[int(len(latencies) * 0.95) - 1] * 1000:.1f} ms"
+            f"latency: p50 {statistics.median(latencies) * 1000:.1f} ms, "
+            f"p99 {latencies[max(int(len(latencies) * 0.99) - 1, 0)] * 1000:.1f} ms"
         )
+
+
+def _rss_mib() -> float:
+    """The resident set now (not the peak), from /proc: what a leak would grow."""
+    with open("/proc/self/statm") as statm:
+        pages = int(statm.read().split()[1])
+    return pages * resource.getpagesize() / 2**20
