@@ -116,6 +116,7 @@ class Command(BaseCommand):
                     f"{trips.count}"
                 )
         latencies, rss = [], {}
+        cpu_started = time.process_time()
         started = time.perf_counter()
         for n in range(2, 2 + count):
             lead = full_lead(series, n)
@@ -125,6 +126,7 @@ class Command(BaseCommand):
             if n - 1 in (RSS_CHECKPOINT, count):
                 rss[n - 1] = _rss_mib()
         self._report(count, time.perf_counter() - started, latencies, "one process, in-process client")
+        self.stdout.write(f"CPU of this process: {(time.process_time() - cpu_started) / count * 1000:.2f} ms per lead")
         self.stdout.write(
             "RSS of this process: "
             + ", ".join(f"{rss_mib:.1f} MiB after {n:,} leads" for n, rss_mib in sorted(rss.items()))
