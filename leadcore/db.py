@@ -199,5 +199,6 @@ def round_trips_counted() -> Iterator[RoundTrips]:
         finally:
             pgconn.untrace()
         trace.seek(0)
-        senders = [line.split("\t", 1)[0] for line in trace if line.strip()]
+        # A statement's text may span lines; only a message's first line names its sender.
+        senders = [sender for line in trace if (sender := line.split("\t", 1)[0]) in ("F", "B")]
     trips.count = sum(1 for a, b in itertools.pairwise(senders) if (a, b) == ("F", "B"))

@@ -112,8 +112,8 @@ class Command(BaseCommand):
                 with round_trips_counted() as trips:
                     send(full_lead(series, n))
                 self.stdout.write(
-                    f"database round trips per lead ({label}, health check, token, BEGIN/COMMIT included): "
-                    f"{trips.count}"
+                    f"database round trips per lead ({label}; health check, token, rate counter, "
+                    f"BEGIN/COMMIT included): {trips.count}"
                 )
         latencies, rss = [], {}
         cpu_started = time.process_time()
@@ -125,6 +125,8 @@ class Command(BaseCommand):
             latencies.append(time.perf_counter() - t0)
             if n - 1 in (RSS_CHECKPOINT, count):
                 rss[n - 1] = _rss_mib()
+                self.stdout.write(f"RSS after {n - 1:,} leads: {rss[n - 1]:.1f} MiB")
+                self.stdout.flush()
         self._report(count, time.perf_counter() - started, latencies, "one process, in-process client")
         self.stdout.write(f"CPU of this process: {(time.process_time() - cpu_started) / count * 1000:.2f} ms per lead")
         self.stdout.write(
