@@ -30,7 +30,6 @@ max_requests_jitter = 2_000
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
 
 
-
 def post_worker_init(worker):
     from leadcore.gunicorn_errors import install
 
