@@ -27,7 +27,7 @@ class ApiToken(TimeStamped):
         return f"{self.prefix}… ({self.user})"
 
 
-class RateCounter(models.Model):
+class RateCounter(TimeStamped):
     """Requests of one token (or address) in its current rate-limit window, when the counters live
     in the database: one row per key, counted by one statement (`throttling.window_count`)."""
 

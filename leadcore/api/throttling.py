@@ -15,6 +15,7 @@ from django.conf import settings
 from django.core.cache import DEFAULT_CACHE_ALIAS, caches
 from django.core.cache.backends.db import DatabaseCache
 from django.db import connection
+from django.utils import timezone
 from rest_framework import exceptions
 from rest_framework.throttling import BaseThrottle, SimpleRateThrottle
 
@@ -50,13 +51,14 @@ class _WindowThrottle(SimpleRateThrottle):
         return self.retry_after
 
 
+_TABLE = RateCounter._meta.db_table
 _COUNT = f"""
-    INSERT INTO {RateCounter._meta.db_table} (key, window_no, count) VALUES (%s, %s, 1)
+    INSERT INTO {_TABLE} (key, window_no, count, created_at, updated_at) VALUES (%s, %s, 1, %s, %s)
     ON CONFLICT (key) DO UPDATE SET
-        count = CASE WHEN {RateCounter._meta.db_table}.window_no = excluded.window_no
-                     THEN {RateCounter._meta.db_table}.count + 1 ELSE 1 END,
-        window_no = excluded.window_no
-    WHERE {RateCounter._meta.db_table}.window_no <> excluded.window_no OR {RateCounter._meta.db_table}.count < %s
+        count = CASE WHEN {_TABLE}.window_no = excluded.window_no THEN {_TABLE}.count + 1 ELSE 1 END,
+        window_no = excluded.window_no,
+        updated_at = excluded.updated_at
+    WHERE {_TABLE}.window_no <> excluded.window_no OR {_TABLE}.count < %s
     RETURNING count
 """
 
@@ -67,7 +69,8 @@ def window_count(*, key: str, window_no: int, limit: int) -> bool:
     One statement on PostgreSQL and SQLite alike: the row of an earlier window starts over at 1.
     """
     with connection.cursor() as cursor:
-        cursor.execute(_COUNT, [key, window_no, limit])
+        now = timezone.now()
+        cursor.execute(_COUNT, [key, window_no, now, now, limit])
         return cursor.fetchone() is not None
 
 
