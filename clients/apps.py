@@ -8,6 +8,8 @@ class ClientsConfig(AppConfig):
     verbose_name = _("Clients")
 
     def ready(self) -> None:
+        from clients import signals
         from clients.groups import groups_sync
 
         post_migrate.connect(groups_sync, dispatch_uid="clients.groups_sync")
+        signals.connect()

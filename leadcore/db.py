@@ -1,6 +1,32 @@
 """Database plumbing shared by the API layer and the apps."""
 
+import functools
+import itertools
+import tempfile
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import TypeVar
+
 from django.db import connection, connections
+from django.db.models import Field, Model
+
+M = TypeVar("M", bound=Model)
+
+
+def _column(field: object) -> str:
+    """A concrete field's column (the stubs allow None, which only non-concrete fields have)."""
+    column = getattr(field, "column", None)
+    if not isinstance(column, str):
+        raise TypeError(f"{field!r} has no column")
+    return column
+
+
+def _field(opts, name: str) -> Field:
+    field = opts.get_field(name)
+    if not isinstance(field, Field):
+        raise TypeError(f"{name} is a relation's reverse side, not a column")
+    return field
 
 
 def discard_broken_connections() -> None:
@@ -34,3 +60,164 @@ def backend_gone(pid: int) -> bool:
     with connection.cursor() as cursor:
         cursor.execute("SELECT NOT EXISTS (SELECT 1 FROM pg_stat_activity WHERE pid = %s)", [pid])
         return cursor.fetchone()[0]
+
+
+@contextmanager
+def statements_batched() -> Iterator[None]:
+    """On PostgreSQL, the statements issued inside travel to the server together (psycopg's
+    pipeline mode): one round trip for all of them, or one up to each result that is read.
+
+    A failure of a batched statement surfaces when the batch is sent, as Django's own error
+    class; the statements after it do not run and the transaction is rolled back as usual.
+    Elsewhere (SQLite) the statements run one by one, as without the block.
+    """
+    if connection.vendor != "postgresql":
+        yield
+        return
+    connection.ensure_connection()
+    with connection.wrap_database_errors, connection.connection.pipeline():
+        yield
+
+
+class ReservedIds:
+    """Primary keys drawn ahead from their tables' sequences; read once the batch delivered them."""
+
+    def __init__(self, models: Sequence[type[Model]]):
+        self._models = models
+        self._cursor = None
+        if connection.vendor == "postgresql" and models:
+            self._cursor = connection.cursor()
+            self._cursor.execute(
+                "SELECT " + ", ".join(["nextval(pg_get_serial_sequence(%s, %s))"] * len(models)),
+                [value for m in models for value in (m._meta.db_table, m._meta.pk.column)],
+            )
+
+    def ids(self) -> tuple[int | None, ...]:
+        """The reserved ids in the models' order; None each where ids are given on insert (SQLite)."""
+        if self._cursor is None:
+            return (None,) * len(self._models)
+        try:
+            return tuple(self._cursor.fetchone())
+        finally:
+            self._cursor.close()
+
+
+def row_insert(row: Model) -> None:
+    """INSERT one row others will refer to: without a reserved key, its key is read back at once."""
+    if row.pk is None:
+        row.save(force_insert=True)
+    else:
+        rows_insert([row])
+
+
+def rows_insert(rows: Sequence[Model]) -> None:
+    """INSERT rows of one model in one statement, as `bulk_create` would store them.
+
+    On PostgreSQL nothing is read back, so inside `statements_batched` the INSERT costs no round
+    trip of its own: a row sent without a primary key stays without one here (reserve keys with
+    `ReservedIds` for rows that others refer to). Elsewhere this is `bulk_create`.
+    """
+    if not rows:
+        return
+    model = type(rows[0])
+    if connection.vendor != "postgresql":
+        model._base_manager.bulk_create(rows)
+        return
+    for row in rows:
+        # The check bulk_create runs (unsaved related rows); private, so the stubs omit it.
+        row._prepare_related_fields_for_save(operation_name="rows_insert")  # type: ignore[attr-defined]
+    for keyed in (True, False):
+        group = [row for row in rows if (row.pk is not None) is keyed]
+        if group:
+            head, fields = _insert_head(model, keyed)
+            values = "(" + ", ".join(["%s"] * len(fields)) + ")"
+            params = [f.get_db_prep_save(f.pre_save(row, add=True), connection) for row in group for f in fields]
+            with connection.cursor() as cursor:
+                cursor.execute(f"{head} VALUES {', '.join([values] * len(group))}", params)
+    for row in rows:
+        row._state.adding = False
+        row._state.db = connection.alias
+
+
+@functools.cache
+def _insert_head(model: type[Model], keyed: bool) -> tuple[str, list]:
+    """`INSERT INTO table (columns)` and its fields, written once per model: the values are what
+    Django's insert compiler would send (`pre_save`, `get_db_prep_save`), without its per-value
+    expression machinery, which cost more CPU than anything else of the conversion."""
+    quote = connection.ops.quote_name
+    fields = [f for f in model._meta.concrete_fields if keyed or not f.primary_key]
+    return f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(quote(_column(f)) for f in fields)})", fields
+
+
+def insert_unless_found(row: M, *, lookup: Mapping[str, object], conflict: str) -> tuple[M, bool] | None:
+    """PostgreSQL, one statement: the row matching `lookup` if there is one, else `row` inserted.
+
+    Returns (the stored row, whether it was inserted). `conflict` is the ON CONFLICT target of the
+    unique index on the lookup's columns. None when a concurrent transaction inserted the same
+    row after this statement's snapshot: it waited for that one to commit and did nothing, and
+    a plain read now finds its row.
+    """
+    opts = row._meta
+    quote = connection.ops.quote_name
+    table = quote(opts.db_table)
+    fields = [f for f in opts.concrete_fields if not f.primary_key or row.pk is not None]
+    values = [f.get_db_prep_save(f.pre_save(row, add=True), connection) for f in fields]
+    columns = ", ".join(quote(_column(f)) for f in opts.concrete_fields)
+    where = " AND ".join(f"{quote(_column(_field(opts, name)))} = %s" for name in lookup)
+    sql = (
+        f"WITH found AS (SELECT {columns} FROM {table} WHERE {where} LIMIT 1), "
+        f"made AS (INSERT INTO {table} ({', '.join(quote(_column(f)) for f in fields)}) "
+        f"SELECT {', '.join(['%s'] * len(fields))} WHERE NOT EXISTS (SELECT 1 FROM found) "
+        f"ON CONFLICT {conflict} DO NOTHING RETURNING {columns}) "
+        f"SELECT true, {columns} FROM made UNION ALL SELECT false, {columns} FROM found"
+    )
+    params = [_field(opts, name).get_db_prep_value(value, connection) for name, value in lookup.items()]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, *values])
+        found = cursor.fetchone()
+    if found is None:
+        return None
+    inserted, *stored = found
+    names = [f.attname for f in opts.concrete_fields]
+    converters = connection.ops.get_db_converters
+    return type(row).from_db(connection.alias, names, _converted(stored, opts.concrete_fields, converters)), inserted
+
+
+def _converted(values: list, fields, converters) -> list:
+    """Values as the ORM would hand them over (JSON decoded, times made aware)."""
+    out = []
+    for value, field in zip(values, fields, strict=True):
+        expression = field.get_col(field.model._meta.db_table)
+        for converter in converters(expression) + field.get_db_converters(connection):
+            value = converter(value, expression, connection)
+        out.append(value)
+    return out
+
+
+@dataclass
+class RoundTrips:
+    count: int = 0
+
+
+@contextmanager
+def round_trips_counted() -> Iterator[RoundTrips]:
+    """PostgreSQL: the round trips this thread's connection makes inside the block, read from
+    libpq's protocol trace: each run of messages from the client that the server then answers.
+    Statements sent together in a pipeline count once. Measurement only (benchmark, tests).
+    """
+    from psycopg import pq
+
+    trips = RoundTrips()
+    connection.ensure_connection()
+    pgconn = connection.connection.pgconn
+    with tempfile.TemporaryFile("w+") as trace:
+        pgconn.trace(trace.fileno())
+        pgconn.set_trace_flags(pq.Trace.SUPPRESS_TIMESTAMPS)
+        try:
+            yield trips
+        finally:
+            pgconn.untrace()
+        trace.seek(0)
+        # A statement's text may span lines; only a message's first line names its sender.
+        senders = [sender for line in trace if (sender := line.split("\t", 1)[0]) in ("F", "B")]
+    trips.count = sum(1 for a, b in itertools.pairwise(senders) if (a, b) == ("F", "B"))

@@ -6,8 +6,10 @@ from typing import Any
 from django.contrib.auth.models import User
 from django.db import transaction
 
+from clients.models import Contract, LoanApplication
 from clients.services.lending import contract_draft_create, loan_application_create
 from clients.services.matching import MatchResult, client_match_or_create
+from leadcore.db import ReservedIds, row_insert, statements_batched
 from leads.idempotency import idempotency_complete
 from leads.intake import mapping
 from leads.intake.stored import stored_body
@@ -35,40 +37,52 @@ def lead_convert(*, lead: ValidLead, api_user: User | None, idempotency_key: Ide
     legal_entity = lead.legal_entity
     extra = mapping.split_extra_fields(lead.extra_fields)
 
-    if lead.linked_client is not None:
-        match = MatchResult(lead.linked_client, True, ("clientId",), "")
-        outcome = ClientMatch.LINKED
-    else:
-        client = mapping.client_data(data, address_verification=lead.address_verification, extra_fields=extra["client"])
-        match = client_match_or_create(data=client, legal_entity=legal_entity, created_by=api_user)
-        outcome = ClientMatch.MATCHED if match.matched else ClientMatch.CREATED
+    with statements_batched():
+        # Drawn ahead so that no INSERT below waits for its answer; sent with the client's statement.
+        reserved = ReservedIds((LoanApplication, Contract, Lead))
+        if lead.linked_client is not None:
+            match = MatchResult(lead.linked_client, True, ("clientId",), "")
+            outcome = ClientMatch.LINKED
+        else:
+            client = mapping.client_data(
+                data, address_verification=lead.address_verification, extra_fields=extra["client"]
+            )
+            match = client_match_or_create(data=client, legal_entity=legal_entity, created_by=api_user)
+            outcome = ClientMatch.MATCHED if match.matched else ClientMatch.CREATED
+        application_id, contract_id, lead_id = reserved.ids()
 
-    application_fields = mapping.pick(data, mapping.APPLICATION_FIELDS)
-    application = loan_application_create(
-        client=match.client,
-        fields={**application_fields, "manager": lead.manager, "legal_entity": legal_entity},
-        debts=[mapping.pick(d, mapping.DEBT_FIELDS) for d in data.get("leadDebts") or ()],
-        goods=[mapping.pick(g, mapping.GOODS_FIELDS) for g in data.get("goods") or ()],
-        extra_fields=extra["loan_application"],
-    )
-    contract = contract_draft_create(
-        application=application, fields=mapping.contract_fields(data), extra_fields=extra["contract"]
-    )
-    body = stored_body(lead.payload)
-    created = Lead.objects.create(
-        api_user=api_user,
-        payload=body.payload,
-        ignored_properties=body.ignored,
-        client=match.client,
-        client_match=outcome,
-        match_details={"fields": list(match.matched_fields), "scope": match.scope},
-        loan_application=application,
-        contract=contract,
-        manager=lead.manager,
-        legal_entity=legal_entity,
-        extra_fields=extra["lead"],
-        **mapping.pick(data, mapping.LEAD_FIELDS),
-    )
+        application_fields = mapping.pick(data, mapping.APPLICATION_FIELDS)
+        application = loan_application_create(
+            client=match.client,
+            fields={**application_fields, "manager": lead.manager, "legal_entity": legal_entity},
+            debts=[mapping.pick(d, mapping.DEBT_FIELDS) for d in data.get("leadDebts") or ()],
+            goods=[mapping.pick(g, mapping.GOODS_FIELDS) for g in data.get("goods") or ()],
+            extra_fields=extra["loan_application"],
+            pk=application_id,
+        )
+        contract = contract_draft_create(
+            application=application,
+            fields=mapping.contract_fields(data),
+            extra_fields=extra["contract"],
+            pk=contract_id,
+        )
+        body = stored_body(lead.payload)
+        created = Lead(
+            pk=lead_id,
+            api_user=api_user,
+            payload=body.payload,
+            ignored_properties=body.ignored,
+            client=match.client,
+            client_match=outcome,
+            match_details={"fields": list(match.matched_fields), "scope": match.scope},
+            loan_application=application,
+            contract=contract,
+            manager=lead.manager,
+            legal_entity=legal_entity,
+            extra_fields=extra["lead"],
+            **mapping.pick(data, mapping.LEAD_FIELDS),
+        )
+        row_insert(created)
     if idempotency_key is not None:
         idempotency_complete(key=idempotency_key, lead=created)
     logger.info(

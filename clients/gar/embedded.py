@@ -2,7 +2,12 @@
 
 from clients.gar.directory import FIAS_LEVELS, ChainLink, DirectoryAddress, DirectoryUnavailable, region_time_zone
 from clients.gar.models import GarObject, GarObjectKind
-from clients.gar.selectors import gar_directory_is_empty, gar_object_by_guid, gar_objects_by_ids, gar_objects_search
+from clients.gar.selectors import (
+    gar_directory_is_empty,
+    gar_object_with_chain,
+    gar_objects_by_ids,
+    gar_objects_search,
+)
 
 _LOCALITY_LEVELS = (5, 6)
 _STREET_LEVELS = (7, 8)
@@ -25,11 +30,11 @@ class EmbeddedDirectory:
             raise DirectoryUnavailable("the embedded GAR directory is empty: run `manage.py import_gar`")
 
     def find_by_id(self, fias_id: str) -> DirectoryAddress | None:
-        found = gar_object_by_guid(fias_id=fias_id)
+        found, chain = gar_object_with_chain(fias_id=fias_id)
         if found is None:
             self._refuse_if_empty()
             return None
-        return to_directory_address(found, gar_objects_by_ids(object_ids=set(found.path_ids)))
+        return to_directory_address(found, chain)
 
 
 def to_directory_address(obj: GarObject, known: dict[int, GarObject]) -> DirectoryAddress:

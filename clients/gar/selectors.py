@@ -3,7 +3,7 @@
 import uuid
 
 from django.db import connection
-from django.db.models import BooleanField, F, TextField, Value
+from django.db.models import BooleanField, F, Q, TextField, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Concat, Length
 
@@ -26,6 +26,28 @@ def gar_object_by_guid(*, fias_id: str) -> GarObject | None:
     except ValueError:
         return None
     return GarObject.objects.filter(guid=guid).exclude(full_address="").first()
+
+
+def gar_object_with_chain(*, fias_id: str) -> tuple[GarObject | None, dict[int, GarObject]]:
+    """The current object of a FIAS id and the objects of its chain by id: one read on PostgreSQL."""
+    try:
+        guid = uuid.UUID(str(fias_id))
+    except ValueError:
+        return None, {}
+    if connection.vendor != "postgresql":
+        found = gar_object_by_guid(fias_id=fias_id)
+        return found, gar_objects_by_ids(object_ids=set(found.path_ids)) if found else {}
+    chain_ids = RawSQL(
+        "SELECT part::bigint FROM gar_garobject, unnest(string_to_array(adm_path, '.')) AS part "
+        "WHERE guid = %s AND part <> ''",
+        [guid],
+    )
+    rows = list(GarObject.objects.filter(Q(guid=guid) | Q(object_id__in=chain_ids)))
+    found = next((o for o in rows if o.guid == guid and o.full_address), None)
+    if found is None:
+        return None, {}
+    chain = set(found.path_ids)
+    return found, {o.object_id: o for o in rows if o.object_id in chain}
 
 
 def gar_directory_is_empty() -> bool:

@@ -5,6 +5,7 @@ from typing import Any
 from django.db import transaction
 
 from clients.models import Client, Contract, Goods, LeadDebt, LoanApplication
+from leadcore.db import row_insert, rows_insert
 
 DEFAULT_CONTRACT_PREFIX = "LC"
 
@@ -17,23 +18,29 @@ def loan_application_create(
     debts: list[dict[str, Any]],
     goods: list[dict[str, Any]],
     extra_fields: dict[str, str],
+    pk: int | None = None,
 ) -> LoanApplication:
-    application = LoanApplication.objects.create(client=client, extra_fields=extra_fields, **fields)
-    if debts:
-        LeadDebt.objects.bulk_create(LeadDebt(application=application, **d) for d in debts)
-    if goods:
-        Goods.objects.bulk_create(Goods(application=application, **g) for g in goods)
+    """`pk`: an id reserved ahead (`leadcore.db.ReservedIds`), so that nothing waits for the INSERT."""
+    application = LoanApplication(pk=pk, client=client, extra_fields=extra_fields, **fields)
+    row_insert(application)
+    rows_insert([LeadDebt(application=application, **d) for d in debts])
+    rows_insert([Goods(application=application, **g) for g in goods])
     return application
 
 
 @transaction.atomic(savepoint=False)
 def contract_draft_create(
-    *, application: LoanApplication, fields: dict[str, Any], extra_fields: dict[str, str]
+    *,
+    application: LoanApplication,
+    fields: dict[str, Any],
+    extra_fields: dict[str, str],
+    pk: int | None = None,
 ) -> Contract:
     """A draft contract for the application, numbered after it: `<legal entity prefix>-<application id>`."""
     legal_entity = application.legal_entity
     prefix = legal_entity.contract_prefix if legal_entity else DEFAULT_CONTRACT_PREFIX
-    return Contract.objects.create(
+    contract = Contract(
+        pk=pk,
         application=application,
         client_id=application.client_id,
         number=f"{prefix}-{application.pk:09d}",
@@ -45,3 +52,5 @@ def contract_draft_create(
         extra_fields=extra_fields,
         **fields,
     )
+    row_insert(contract)
+    return contract

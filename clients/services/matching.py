@@ -5,13 +5,16 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import User
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 
 from clients.identity import company_identity_key, person_identity_key
 from clients.models import Address, Client, ClientKind, IdentityDocument, LegalEntity, Relative
+from leadcore.db import insert_unless_found, rows_insert
 
 PERSON_MATCH_FIELDS = ("lastName", "firstName", "patronymic", "passport.seria", "passport.no")
 COMPANY_MATCH_FIELDS = ("inn",)
+# The ON CONFLICT target of the constraint `client_unique_identity` (a partial unique index).
+_UNIQUE_IDENTITY = '("identity_key", "match_scope") WHERE "identity_key" IS NOT NULL'
 
 
 @dataclass
@@ -69,42 +72,52 @@ def client_match_or_create(
     """Attach to the known client (its data left as it is) or create the client with its records.
 
     The unique constraint on (identity_key, match_scope) decides races: of N simultaneous leads for
-    one new person, one insert wins and the others find its row once it commits.
+    one new person, one insert wins and the others find its row once it commits. On PostgreSQL the
+    look-up and the insert are one statement (`INSERT … ON CONFLICT DO NOTHING`, no savepoint).
     """
     key = client_identity(data)
     scope = match_scope(legal_entity)
     fields = COMPANY_MATCH_FIELDS if data.kind == ClientKind.COMPANY else PERSON_MATCH_FIELDS
-    if key is not None:
-        existing = Client.objects.filter(identity_key=key, match_scope=scope).first()
-        if existing is not None:
+    client = Client(
+        kind=data.kind,
+        identity_key=key,
+        match_scope=scope,
+        legal_entity=legal_entity,
+        created_by=created_by,
+        extra_fields=data.extra_fields,
+        **data.fields,
+    )
+    if key is not None and connection.vendor == "postgresql":
+        lookup = {"identity_key": key, "match_scope": scope}
+        stored = insert_unless_found(client, lookup=lookup, conflict=_UNIQUE_IDENTITY)
+        if stored is None:
+            return MatchResult(Client.objects.get(identity_key=key, match_scope=scope), True, fields, scope)
+        client, created = stored
+        if not created:
+            return MatchResult(client, True, fields, scope)
+    else:
+        if key is not None:
+            existing = Client.objects.filter(identity_key=key, match_scope=scope).first()
+            if existing is not None:
+                return MatchResult(existing, True, fields, scope)
+        try:
+            with transaction.atomic():
+                client.save(force_insert=True)
+        except IntegrityError:
+            existing = Client.objects.filter(identity_key=key, match_scope=scope).first() if key else None
+            if existing is None:
+                raise
             return MatchResult(existing, True, fields, scope)
-    try:
-        with transaction.atomic():
-            client = Client.objects.create(
-                kind=data.kind,
-                identity_key=key,
-                match_scope=scope,
-                legal_entity=legal_entity,
-                created_by=created_by,
-                extra_fields=data.extra_fields,
-                **data.fields,
-            )
-    except IntegrityError:
-        existing = Client.objects.filter(identity_key=key, match_scope=scope).first() if key else None
-        if existing is None:
-            raise
-        return MatchResult(existing, True, fields, scope)
     _client_records_create(client=client, data=data)
     return MatchResult(client, False, (), scope)
 
 
 def _client_records_create(*, client: Client, data: ClientData) -> None:
+    """One INSERT per table; inside `statements_batched` none of them waits for an answer."""
     if data.document:
-        IdentityDocument.objects.create(client=client, **data.document)
-    if data.addresses:
-        Address.objects.bulk_create(Address(client=client, **a) for a in data.addresses)
-    if data.relatives:
-        Relative.objects.bulk_create(Relative(client=client, **r) for r in data.relatives)
+        rows_insert([IdentityDocument(client=client, **data.document)])
+    rows_insert([Address(client=client, **a) for a in data.addresses])
+    rows_insert([Relative(client=client, **r) for r in data.relatives])
 
 
 @transaction.atomic

@@ -25,3 +25,19 @@ class ApiToken(TimeStamped):
 
     def __str__(self) -> str:
         return f"{self.prefix}… ({self.user})"
+
+
+class RateCounter(TimeStamped):
+    """Requests of one token (or address) in its current rate-limit window, when the counters live
+    in the database: one row per key, counted by one statement (`throttling.window_count`)."""
+
+    key = models.CharField(max_length=200, primary_key=True)
+    window_no = models.BigIntegerField()
+    count = models.PositiveIntegerField()
+
+    class Meta:
+        verbose_name = _("rate counter")
+        verbose_name_plural = _("rate counters")
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.count} in window {self.window_no}"

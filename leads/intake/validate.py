@@ -11,6 +11,7 @@ from rest_framework.exceptions import ValidationError
 from clients.gar.verification import AddressCheck, check_fias_address
 from clients.identity import is_russian_passport
 from clients.models import AddressVerification, Client, CreditProduct, LegalEntity, Manager
+from clients.organisation_cache import active_credit_product, active_manager
 from clients.selectors import clients_visible_to
 from clients.validators import digits
 from leadcore.api.errors import ApiErrorCode, DomainError, Problem
@@ -138,16 +139,14 @@ def _product_problems(lead: ValidLead) -> list[Problem]:
 
 
 def _records_problems(lead: ValidLead, user: User | None) -> list[Problem]:
-    """Manager, product and linked client: one query each, only when the lead names them."""
+    """Manager and product from the per-process cache; the linked client in one query, when named."""
     data, problems = lead.data, []
     if "managerId" in data:
-        lead.manager = (
-            Manager.objects.select_related("legal_entity").filter(pk=data["managerId"], is_active=True).first()
-        )
+        lead.manager = active_manager(data["managerId"])
         if lead.manager is None:
             problems.append(Problem(ApiErrorCode.UNKNOWN_REFERENCE, "managerId", "No such active manager."))
     if "creditProductId" in data:
-        lead.product = CreditProduct.objects.filter(pk=data["creditProductId"], is_active=True).first()
+        lead.product = active_credit_product(data["creditProductId"])
         if lead.product is None:
             problems.append(Problem(ApiErrorCode.UNKNOWN_REFERENCE, "creditProductId", "No such active product."))
         else:
