@@ -4,7 +4,7 @@ from django.db.models import Q
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from clients.models.base import money, reference
+from clients.models.base import money, optional_link, reference
 from clients.models.choices import Channel, ContractStatus, LoanApplicationStatus, PeriodUnit
 from leadcore.models import TimeStamped
 
@@ -30,33 +30,12 @@ class LoanApplication(TimeStamped):
     # Set by the service when the application is rejected; one of the `denial_reason` list.
     denial_reason = reference(_("denial reason"), limit_choices_to={"list": "denial_reason"}, editable=False)
     channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices, blank=True)
-    credit_product = models.ForeignKey(
-        "clients.CreditProduct",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="applications",
-        verbose_name=_("credit product"),
-    )
+    credit_product = optional_link("clients.CreditProduct", _("credit product"), related_name="applications")
     amount = money(_("requested amount"))
     period = models.PositiveIntegerField(_("period"), null=True, blank=True)
     period_unit = models.CharField(_("period unit"), max_length=10, choices=PeriodUnit.choices, blank=True)
-    manager = models.ForeignKey(
-        "clients.Manager",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="applications",
-        verbose_name=_("manager"),
-    )
-    legal_entity = models.ForeignKey(
-        "clients.LegalEntity",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="applications",
-        verbose_name=_("legal entity"),
-    )
+    manager = optional_link("clients.Manager", _("manager"), related_name="applications")
+    legal_entity = optional_link("clients.LegalEntity", _("legal entity"), related_name="applications")
     subdivision = reference(_("subdivision"))
     how_you_know = reference(_("how the applicant heard of us"))
     store_code = models.CharField(_("store code"), max_length=100, blank=True)
@@ -160,22 +139,8 @@ class Contract(TimeStamped):
         related_name="+",
         verbose_name=_("status changed by"),
     )
-    legal_entity = models.ForeignKey(
-        "clients.LegalEntity",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="contracts",
-        verbose_name=_("legal entity"),
-    )
-    credit_product = models.ForeignKey(
-        "clients.CreditProduct",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="contracts",
-        verbose_name=_("credit product"),
-    )
+    legal_entity = optional_link("clients.LegalEntity", _("legal entity"), related_name="contracts")
+    credit_product = optional_link("clients.CreditProduct", _("credit product"), related_name="contracts")
     amount = money(_("amount"))
     period = models.PositiveIntegerField(_("period"), null=True, blank=True)
     period_unit = models.CharField(_("period unit"), max_length=10, choices=PeriodUnit.choices, blank=True)
