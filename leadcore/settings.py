@@ -25,6 +25,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["ENGINE"] = "leadcore.sqlite"
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["ENGINE"] = "leadcore.postgresql"
+    # The statements a lead repeats are parsed and planned once per connection: with server-side
+    # binding psycopg prepares a statement after DB_PREPARE_THRESHOLD runs. Measured in-process on
+    # individual-full.json, PostgreSQL's CPU per lead fell from 2.8 to 1.45 ms. A pooler that
+    # cannot keep prepared statements (PgBouncer in transaction mode before 1.21) needs 0: off.
+    if prepare_threshold := env.int("DB_PREPARE_THRESHOLD", default=5):
+        DATABASES["default"].setdefault("OPTIONS", {}).update(
+            server_side_binding=True, prepare_threshold=prepare_threshold
+        )
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

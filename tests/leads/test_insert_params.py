@@ -1,0 +1,64 @@
+"""The INSERT parameters `leadcore.db` takes as they are equal what Django's own conversion gives."""
+
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+
+from clients.models import Goods
+from leadcore import db as db_module
+from tests.leads.conftest import example, post_lead
+
+pytestmark = pytest.mark.skipif(connection.vendor != "postgresql", reason="the short way is PostgreSQL's")
+
+
+@pytest.fixture
+def params_compared(monkeypatch):
+    """Every row written builds its parameters both ways; the test fails on the first difference."""
+    compared = []
+    short_way = db_module._row_params
+
+    def both_ways(row, fields):
+        got = short_way(row, fields)
+        for field, value in zip(fields, got, strict=True):
+            if _set_on_save(field):
+                continue  # now() again would differ by microseconds
+            expected = field.get_db_prep_save(field.pre_save(row, add=True), connection)
+            if _comparable(value) != _comparable(expected):
+                compared.append((type(row).__name__, field.name, value, expected))
+        compared.append(type(row).__name__)
+        return got
+
+    monkeypatch.setattr(db_module, "_row_params", both_ways)
+    return compared
+
+
+def _set_on_save(field) -> bool:
+    return getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False)
+
+
+def _comparable(value):
+    """Jsonb and other adapters compare by what they wrap."""
+    return (type(value).__name__, getattr(value, "obj", value))
+
+
+@pytest.mark.parametrize("name", ["individual-full", "company", "minimal"])
+def test_it_sends_what_django_would_for_every_row_of_a_lead(name, params_compared, demo_manager, gar_sample, api):
+    response = post_lead(api, example(name))
+
+    assert response.status_code == 200, response.json()
+    assert [c for c in params_compared if isinstance(c, tuple)] == []
+    assert {"LoanApplication", "Contract", "Lead"} <= set(params_compared)
+
+
+def test_it_takes_plain_values_as_they_are(db):
+    # Decimal(value) makes a new object, so `is` tells the short way from Django's conversion.
+    goods = Goods(application_id=7, name="Смартфон", amount=Decimal("32990.00"), quantity=1)
+    fields = [f for f in Goods._meta.concrete_fields if not f.primary_key]
+
+    sent = dict(zip([f.name for f in fields], db_module._row_params(goods, fields), strict=True))
+
+    assert sent["amount"] is goods.amount
+    assert sent["name"] is goods.name
+    assert sent["application"] == 7
+    assert sent["created_at"] is not None  # set on save: always Django's way
