@@ -194,7 +194,7 @@ def _row_params(row: Model, fields: Sequence[Field]) -> list:
     if connection.vendor != "postgresql":
         return [f.get_db_prep_save(f.pre_save(row, add=True), connection) for f in fields]
     ops = connection.ops
-    params = []
+    params: list[object] = []
     for field in fields:
         value = getattr(row, field.attname)
         types, integer = _as_is(field)
