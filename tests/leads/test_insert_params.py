@@ -15,7 +15,7 @@ pytestmark = pytest.mark.skipif(connection.vendor != "postgresql", reason="the s
 @pytest.fixture
 def params_compared(monkeypatch):
     """Every row written builds its parameters both ways; the test fails on the first difference."""
-    compared = []
+    compared: list = []
     short_way = db_module._row_params
 
     def both_ways(row, fields):
