@@ -8,7 +8,7 @@ import tempfile
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from django.db import connection, connections, models
 from django.db.models import Field, Model
@@ -131,9 +131,9 @@ def rows_insert(rows: Sequence[Model]) -> None:
     for keyed in (True, False):
         group = [row for row in rows if (row.pk is not None) is keyed]
         if group:
-            head, fields = _insert_head(model, keyed)
-            values = "(" + ", ".join(["%s"] * len(fields)) + ")"
-            params = [value for row in group for value in _row_params(row, fields)]
+            head, plan = _insert_head(model, keyed)
+            values = "(" + ", ".join(["%s"] * len(plan)) + ")"
+            params = [value for row in group for value in _row_params(row, plan)]
             with connection.cursor() as cursor:
                 cursor.execute(f"{head} VALUES {', '.join([values] * len(group))}", params)
     for row in rows:
@@ -142,13 +142,14 @@ def rows_insert(rows: Sequence[Model]) -> None:
 
 
 @functools.cache
-def _insert_head(model: type[Model], keyed: bool) -> tuple[str, list]:
-    """`INSERT INTO table (columns)` and its fields, written once per model: the values are what
-    Django's insert compiler would send (`pre_save`, `get_db_prep_save`), without its per-value
-    expression machinery, which cost more CPU than anything else of the conversion."""
+def _insert_head(model: type[Model], keyed: bool) -> tuple[str, list["_Column"]]:
+    """`INSERT INTO table (columns)` and how to get each column's value, worked out once per
+    model: the values are what Django's insert compiler would send (`pre_save`,
+    `get_db_prep_save`), without its per-value expression machinery, which cost more CPU than
+    anything else of the conversion."""
     quote = connection.ops.quote_name
-    fields = [f for f in model._meta.concrete_fields if keyed or not f.primary_key]
-    return f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(quote(_column(f)) for f in fields)})", fields
+    plan = _plan(model, keyed)
+    return f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(quote(c.column) for c in plan)})", plan
 
 
 # Field classes whose value needs no conversion when it already has the Python type named here:
@@ -172,43 +173,50 @@ _SENT_AS_IS: dict[type[Field], tuple[type, ...]] = {
 }
 
 
+@dataclass(frozen=True)
+class _Column:
+    field: Field
+    column: str
+    attname: str
+    as_is: tuple[type, ...]  # value types sent unconverted; () where Django converts or sets it
+    integer: str | None  # the integer column type Django wraps such a value in
+    null: bool
+
+
 @functools.cache
-def _as_is(field: Field) -> tuple[tuple[type, ...], str | None]:
-    """The value types `field` sends unconverted (none where Django must convert or set the
-    value), and the integer type an integer column's value is wrapped in."""
-    if isinstance(field, models.ForeignKey):
-        return _as_is(field.target_field)
+def _plan(model: type[Model], keyed: bool) -> list[_Column]:
+    return [_column_plan(f) for f in model._meta.concrete_fields if keyed or not f.primary_key]
+
+
+def _column_plan(field: Field) -> _Column:
+    source = field.target_field if isinstance(field, models.ForeignKey) else field
+    as_is = _SENT_AS_IS.get(type(source), ())
     if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
-        return (), None
-    types = _SENT_AS_IS.get(type(field), ())
+        as_is = ()
     # Django wraps the integer columns' values, not the ids of the auto fields.
-    wrapped = types == (int,) and not isinstance(field, models.AutoField | models.BigAutoField)
-    return types, (field.get_internal_type() if wrapped else None)
+    wrapped = as_is == (int,) and not isinstance(source, models.AutoField | models.BigAutoField)
+    integer = source.get_internal_type() if wrapped else None
+    return _Column(field, _column(field), field.attname, as_is, integer, field.null)
 
 
-def _row_params(row: Model, fields: Sequence[Field]) -> list:
+def _row_params(row: Model, plan: Sequence[_Column]) -> list[Any]:
     """The values Django's insert compiler would send for `row` (`pre_save`, `get_db_prep_save`),
     the short way where the field and the value's type make the conversion a no-op: on the
     lead's path these conversions cost more CPU than the rest of building its INSERTs.
     `tests/leads/test_insert_params.py` compares both ways over every row a lead writes."""
     if connection.vendor != "postgresql":
-        return [f.get_db_prep_save(f.pre_save(row, add=True), connection) for f in fields]
-    ops = connection.ops
-    params: list[object] = []
-    for field in fields:
-        value = getattr(row, field.attname)
-        types, integer = _as_is(field)
-        if value is None and types and field.null:
+        return [c.field.get_db_prep_save(c.field.pre_save(row, add=True), connection) for c in plan]
+    adapt_integer = connection.ops.adapt_integerfield_value
+    params: list[Any] = []
+    for c in plan:
+        value = getattr(row, c.attname)
+        if value is None and c.as_is and c.null:
             params.append(None)
-        elif type(value) in types and _finite(value):
-            params.append(ops.adapt_integerfield_value(value, integer) if integer else value)
+        elif type(value) in c.as_is and not (type(value) is decimal.Decimal and not value.is_finite()):
+            params.append(adapt_integer(value, c.integer) if c.integer else value)
         else:
-            params.append(field.get_db_prep_save(field.pre_save(row, add=True), connection))
+            params.append(c.field.get_db_prep_save(c.field.pre_save(row, add=True), connection))
     return params
-
-
-def _finite(value: object) -> bool:
-    return not isinstance(value, decimal.Decimal) or value.is_finite()
 
 
 def insert_unless_found(row: M, *, lookup: Mapping[str, object], conflict: str) -> tuple[M, bool] | None:
@@ -222,8 +230,9 @@ def insert_unless_found(row: M, *, lookup: Mapping[str, object], conflict: str) 
     opts = row._meta
     quote = connection.ops.quote_name
     table = quote(opts.db_table)
-    fields = [f for f in opts.concrete_fields if not f.primary_key or row.pk is not None]
-    values = _row_params(row, fields)
+    plan = _plan(type(row), row.pk is not None)
+    fields = [c.field for c in plan]
+    values = _row_params(row, plan)
     columns = ", ".join(quote(_column(f)) for f in opts.concrete_fields)
     where = " AND ".join(f"{quote(_column(_field(opts, name)))} = %s" for name in lookup)
     sql = (
@@ -241,18 +250,26 @@ def insert_unless_found(row: M, *, lookup: Mapping[str, object], conflict: str) 
         return None
     inserted, *stored = found
     names = [f.attname for f in opts.concrete_fields]
-    converters = connection.ops.get_db_converters
-    return type(row).from_db(connection.alias, names, _converted(stored, opts.concrete_fields, converters)), inserted
+    return type(row).from_db(connection.alias, names, _converted(stored, type(row))), inserted
 
 
-def _converted(values: list, fields, converters) -> list:
+def _converted(values: list, model: type[Model]) -> list:
     """Values as the ORM would hand them over (JSON decoded, times made aware)."""
     out = []
-    for value, field in zip(values, fields, strict=True):
-        expression = field.get_col(field.model._meta.db_table)
-        for converter in converters(expression) + field.get_db_converters(connection):
+    for value, (expression, converters) in zip(values, _read_converters(model), strict=True):
+        for converter in converters:
             value = converter(value, expression, connection)
         out.append(value)
+    return out
+
+
+@functools.cache
+def _read_converters(model: type[Model]) -> list[tuple[Any, list]]:
+    """Each concrete column's expression and the converters the ORM runs on what it reads."""
+    out = []
+    for field in model._meta.concrete_fields:
+        expression = field.get_col(model._meta.db_table)
+        out.append((expression, connection.ops.get_db_converters(expression) + field.get_db_converters(connection)))
     return out
 
 
