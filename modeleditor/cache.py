@@ -8,6 +8,7 @@ import threading
 from dataclasses import dataclass, field
 
 from django.core.signals import request_finished, request_started
+from django.db import connection
 
 from modeleditor.catalogue import CATALOGUE, LOCKED, extra_field_path
 from modeleditor.models import ConfigVersion, ExtraFieldDefinition, ReferenceItem, RequiredFieldRule
@@ -61,8 +62,15 @@ def forget_version_check() -> None:
 
 
 def _current_version() -> int:
-    version = ConfigVersion.objects.values_list("version", flat=True).filter(pk=1).first()
-    return version or 0
+    # Written out once: every lead asks, and the ORM's query building cost more than the read.
+    with connection.cursor() as cursor:
+        cursor.execute(_VERSION_SQL)
+        row = cursor.fetchone()
+    return row[0] if row else 0
+
+
+_quote = connection.ops.quote_name
+_VERSION_SQL = f"SELECT {_quote('version')} FROM {_quote(ConfigVersion._meta.db_table)} WHERE {_quote('id')} = 1"
 
 
 def _extra_fields() -> list[ExtraFieldSpec]:
