@@ -29,7 +29,8 @@ class ApiToken(TimeStamped):
 
 class RateCounter(TimeStamped):
     """Requests of one token (or address) in its current rate-limit window, when the counters live
-    in the database: one row per key, counted by one statement (`throttling.window_count`)."""
+    in the database: one row per key, counted by one statement (`throttling.window_count`).
+    On PostgreSQL the table is UNLOGGED (migration 0004): a crash may restart a window."""
 
     key = models.CharField(max_length=200, primary_key=True)
     window_no = models.BigIntegerField()

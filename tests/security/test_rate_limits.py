@@ -1,9 +1,11 @@
 """Rate limits: per API token, and per client address for requests without a valid token."""
 
 import pytest
+from django.db import connection
 from rest_framework.test import APIClient
 from rest_framework.throttling import SimpleRateThrottle
 
+from leadcore.api.models import RateCounter
 from tests.support import api_client_for, api_key_for
 
 pytestmark = pytest.mark.django_db
@@ -120,3 +122,15 @@ def test_it_tells_clients_apart_behind_a_trusted_proxy(settings, anonymous):
 
     assert anonymous.get(READ, HTTP_X_FORWARDED_FOR="10.9.9.1").status_code == 429
     assert anonymous.get(READ, HTTP_X_FORWARDED_FOR="10.9.9.2").status_code == 401
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="UNLOGGED is PostgreSQL's")
+def test_it_keeps_the_counters_out_of_the_write_ahead_log(settings, api):
+    # A counted request's COMMIT then waits for no WAL flush; a crash only restarts a window.
+    settings.API_THROTTLE_RATE = "3/min"
+    assert api.get(READ).status_code == 200
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT relpersistence FROM pg_class WHERE relname = %s", [RateCounter._meta.db_table])
+        assert cursor.fetchone() == ("u",)
+    assert RateCounter.objects.get().count == 1
