@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 import psycopg
 from django.db import connection, connections, models
 from django.db.models import Field, Model
+from django.utils import timezone
 
 M = TypeVar("M", bound=Model)
 
@@ -251,6 +252,7 @@ class _Column:
     as_is: tuple[type, ...]  # value types sent unconverted; () where Django converts or sets it
     integer: str | None  # the integer column type Django wraps such a value in
     null: bool
+    stamped: bool  # a DateTimeField set on save (auto_now, auto_now_add): the row's time of insert
 
 
 @functools.cache
@@ -261,12 +263,14 @@ def _plan(model: type[Model], keyed: bool) -> list[_Column]:
 def _column_plan(field: Field) -> _Column:
     source = field.target_field if isinstance(field, models.ForeignKey) else field
     as_is = _SENT_AS_IS.get(type(source), ())
-    if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+    set_on_save = getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False)
+    if set_on_save:
         as_is = ()
     # Django wraps the integer columns' values, not the ids of the auto fields.
     wrapped = as_is == (int,) and not isinstance(source, models.AutoField | models.BigAutoField)
     integer = source.get_internal_type() if wrapped else None
-    return _Column(field, _column(field), field.attname, as_is, integer, field.null)
+    stamped = set_on_save and type(field) is models.DateTimeField
+    return _Column(field, _column(field), field.attname, as_is, integer, field.null, stamped)
 
 
 def _row_params(row: Model, plan: Sequence[_Column]) -> list[Any]:
@@ -277,8 +281,13 @@ def _row_params(row: Model, plan: Sequence[_Column]) -> list[Any]:
     if connection.vendor != "postgresql":
         return [c.field.get_db_prep_save(c.field.pre_save(row, add=True), connection) for c in plan]
     adapt_integer = connection.ops.adapt_integerfield_value
+    now = timezone.now()  # as pre_save would set it, once per row rather than once per field
     params: list[Any] = []
     for c in plan:
+        if c.stamped:
+            setattr(row, c.attname, now)
+            params.append(now)
+            continue
         value = getattr(row, c.attname)
         if value is None and c.as_is and c.null:
             params.append(None)
