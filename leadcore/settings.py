@@ -252,7 +252,11 @@ DADATA_BACKOFF_SECONDS = env.float("DADATA_BACKOFF_SECONDS", default=0.2)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Standard output, the process's event stream (twelve-factor), as the process manager collects
+    # it; standard error stays the server's own (gunicorn's error log). A supervisor that pipes
+    # stderr and reads it only on failure (the side-by-side benchmark does) would otherwise
+    # block every worker once ~64 KB of per-lead lines filled the pipe.
+    "handlers": {"console": {"class": "logging.StreamHandler", "stream": "ext://sys.stdout"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     # django-axes announces its configuration at every start, management commands included.
     "loggers": {"axes.apps": {"level": "WARNING"}},
