@@ -258,13 +258,19 @@ def test_it_takes_the_suites_bodies_and_gives_what_drf_gives(body):
     assert differ(body)
 
 
+# Each odd value also goes into a full body at one property per kind and size: the functions are
+# per kind, and DRF over a full body for every value of every property took half a minute.
+IN_FULL_BODY = {(prop.kind, prop.size): path for path, prop in reversed(PROPS)}
+
+
 @pytest.mark.parametrize(("path", "prop"), PROPS, ids=lambda p: ".".join(map(str, p)) if isinstance(p, tuple) else "")
 def test_it_gives_what_drf_gives_or_gives_up_on_odd_values(path, prop):
     values = ODD + BY_KIND.get(prop.kind, []) + sized(prop)
     if prop.kind == Kind.ARRAY:
         values += arrays(prop)
     for value in values:
-        differ(put(full(), path, copy.deepcopy(value)), unpruned=False)
+        if IN_FULL_BODY[prop.kind, prop.size] == path:
+            differ(put(full(), path, copy.deepcopy(value)), unpruned=False)
         differ(put({}, path, copy.deepcopy(value)))
 
 
