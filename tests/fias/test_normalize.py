@@ -1,8 +1,10 @@
 """Address text to comparable tokens: the same house however it is written."""
 
+from difflib import SequenceMatcher
+
 import pytest
 
-from clients.gar.normalize import name_tokens, text_tokens, tokens
+from clients.gar.normalize import name_tokens, text_tokens, tokens, words_alike
 
 
 @pytest.mark.parametrize("text", ["д 11 а, кв 5", "дом 11а, квартира 5", "11-А кв.5", "д.11 А кв 5", "11 а кв 5"])
@@ -35,3 +37,21 @@ def test_it_spells_a_street_type_one_way(text):
 def test_it_keeps_a_type_word_that_is_a_name():
     assert (name_tokens("Набережная"), name_tokens("Площадь Победы")) == (["набережная"], ["площадь", "победы"])
     assert text_tokens("наб. Набережная, пл Победы") == ["набережная", "набережная", "площадь", "победы"]
+
+
+def test_it_finds_words_alike_as_the_full_ratio_does():
+    # The quick ratios only stop early; every pair is judged as SequenceMatcher.ratio() judges it.
+    words = text_tokens(
+        "Вологодская обл Вологда г Сухонская ул Ленина Ленинская пр-кт Невский Невская Большая Никитская "
+        "Б Никитск Победы площадь Горького Октябрьская Октябрьский Советская Советский Пушкина Пушкинская "
+        "Тверская Тверской 8 Марта Марта Линия Московская Москва Московский Кирова Киров Мира Мир Садовая"
+    )
+
+    for expected in words:
+        for written in words:
+            full = (
+                expected == written
+                or (len(written) >= 3 and expected.startswith(written))
+                or SequenceMatcher(None, expected, written).ratio() > 0.8
+            )
+            assert words_alike(expected, written) is full, (expected, written)
