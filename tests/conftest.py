@@ -5,7 +5,6 @@ from rest_framework.test import APIClient
 from tests.factories import ApiUserFactory
 from tests.support import api_client_for
 
-
 _DATABASE_FIXTURES = frozenset({"db", "transactional_db", "django_db_reset_sequences", "live_server"})
 
 
