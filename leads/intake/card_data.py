@@ -66,19 +66,21 @@ def scrub(value, *, numbers: bool = True, keep: frozenset[str] = frozenset()):
     """
     if isinstance(value, dict):
         drop_value = pairs_security_code(value)
-        return {
-            mask_key(key): item if key in keep else scrub_item(item, numbers)
-            for key, item in value.items()
-            if not dropped(key, drop_value)
-        }
+        scrubbed = {}
+        for key, item in value.items():
+            name = kept_name(key)
+            if name is None or (drop_value and key == "value"):
+                continue
+            scrubbed[name] = item if key in keep else scrub_item(item, numbers)
+        return scrubbed
     if isinstance(value, list):
         return [scrub_item(item, numbers) for item in value]
     return scrub_item(value, numbers)
 
 
 def scrub_item(value, numbers: bool):
-    """`scrub(value, numbers=numbers)`. The common leaves are answered here without a call of
-    their own: a lead is mostly short texts, and every one of them is walked."""
+    """`scrub(value, numbers=numbers)`. The common leaves are answered first, without the
+    recursion: a lead is mostly short texts, and every one of them is walked."""
     if value.__class__ is str:
         return value if len(value) < CARD_DIGITS.start else mask_card_numbers(value)
     if value is None or value.__class__ is bool:
@@ -100,11 +102,17 @@ def pairs_security_code(value: dict) -> bool:
     return isinstance(named, str) and means_security_code(named)
 
 
-def dropped(key, drop_value: bool) -> bool:
-    """Whether `scrub` drops the property `key` of an object (`drop_value`: the object's
-    `pairs_security_code`)."""
-    return means_security_code(key if key.__class__ is str else str(key)) or (drop_value and key == "value")
-
-
-def mask_key(key):
+def kept_name(key):
+    """What `scrub` keeps the property `key` as: None for a security code's name, otherwise the
+    name with any card number masked."""
+    if key.__class__ is str:
+        return _kept_text_name(key)
+    if means_security_code(str(key)):
+        return None
     return mask_card_numbers(key) if isinstance(key, str) else key
+
+
+@lru_cache(maxsize=4096)
+def _kept_text_name(key: str) -> str | None:
+    # A lead repeats the contract's few hundred names: one cached answer per name.
+    return None if means_security_code(key) else mask_card_numbers(key)
