@@ -11,6 +11,9 @@ token; the error pages of those paths are envelopes) and it brings no cookie (no
 refresh, no CSRF or message cookie to read). Anything else takes the whole chain.
 """
 
+from collections.abc import Callable
+from typing import Any
+
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured, MiddlewareNotUsed
 from django.core.handlers.base import BaseHandler
@@ -42,10 +45,10 @@ class MiddlewareChain(BaseHandler):
     which is all a WSGI server runs."""
 
     def __init__(self, middleware: list[str]) -> None:
-        self._view_middleware = []
-        self._template_response_middleware = []
-        self._exception_middleware = []
-        handler = convert_exception_to_response(self._get_response)
+        self._view_middleware: list[Callable[..., Any]] = []
+        self._template_response_middleware: list[Callable[..., Any]] = []
+        self._exception_middleware: list[Callable[..., Any]] = []
+        handler = convert_exception_to_response(self._get_response)  # type: ignore[attr-defined]
         for path in reversed(middleware):
             factory = import_string(path)
             if not getattr(factory, "sync_capable", True):

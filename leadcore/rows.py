@@ -5,7 +5,8 @@ indexed read itself (a token, a FIAS object). A `ModelColumns` holds what the OR
 for every row of a model (the column list, each column's converters), computed once per model,
 table alias and connection; `instance` then does what the ORM does with a row: it converts the
 values and builds the instance with `Model.from_db`, so signals, `_state` and field types are the
-ORM's own. Only the SQL text is ours, so each statement reads nothing a QuerySet would not.
+ORM's own. Only the SQL text is written by hand: each statement names the QuerySet it stands
+for, and a differential test holds it to that QuerySet's answers.
 """
 
 from collections.abc import Callable, Sequence
@@ -16,7 +17,16 @@ from django.db.models import Model
 from django.db.models.expressions import Col
 
 M = TypeVar("M", bound=Model)
+T = TypeVar("T")
 Converter = Callable[[Any, Col, BaseDatabaseWrapper], Any]
+
+
+def column_of(field: Any) -> str:
+    """The column of a concrete field (Django types it as optional: a relation has none)."""
+    column = field.column
+    if not isinstance(column, str):
+        raise TypeError(f"{field} has no column of its own")
+    return column
 
 
 class ModelColumns(Generic[M]):
@@ -27,7 +37,7 @@ class ModelColumns(Generic[M]):
         fields = model._meta.concrete_fields
         quote = connection.ops.quote_name
         self.model = model
-        self.sql = ", ".join(f"{alias}.{quote(f.column)}" for f in fields)
+        self.sql = ", ".join(f"{alias}.{quote(column_of(f))}" for f in fields)
         self.attnames = [f.attname for f in fields]
         self.converters: list[tuple[int, list[Converter], Col]] = []
         # As SQLCompiler.get_converters: the backend's converters, then the field's.
@@ -44,9 +54,6 @@ class ModelColumns(Generic[M]):
             for convert in converters:
                 values[i] = convert(values[i], col, connection)
         return self.model.from_db(connection.alias, self.attnames, values)
-
-
-T = TypeVar("T")
 
 
 def built_once(connection: BaseDatabaseWrapper, build: Callable[[BaseDatabaseWrapper], T]) -> T:

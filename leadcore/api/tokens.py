@@ -18,7 +18,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from leadcore.api.models import ApiToken
-from leadcore.rows import ModelColumns, built_once
+from leadcore.rows import ModelColumns, built_once, column_of
 
 
 def key_digest(key: str) -> str:
@@ -78,11 +78,11 @@ def _token_read(connection: BaseDatabaseWrapper) -> _TokenRead:
     quote = connection.ops.quote_name
 
     def column(name: str) -> str:
-        return f"t.{quote(token_meta.get_field(name).column)}"
+        return f"t.{quote(column_of(token_meta.get_field(name)))}"
 
     sql = (
         f"SELECT {token.sql}, {user.sql} FROM {quote(token_meta.db_table)} t "
-        f"INNER JOIN {quote(user_meta.db_table)} u ON u.{quote(user_meta.pk.column)} = {column('user')} "
+        f"INNER JOIN {quote(user_meta.db_table)} u ON u.{quote(column_of(user_meta.pk))} = {column('user')} "
         f"WHERE {column('digest')} = %s AND {column('revoked_at')} IS NULL "
         f"AND ({column('expires_at')} IS NULL OR {column('expires_at')} > %s)"
     )

@@ -38,7 +38,12 @@ def _lead(path: str = "/api/v1/leads", body: dict | None = None, **extra) -> Env
 
 def _answer(handler: WSGIHandler, environ: dict) -> tuple[str, list[tuple[str, str]], bytes]:
     started: list = []
-    result = handler(environ, lambda status, headers, exc_info=None: started.append((status, headers)))
+
+    def start_response(status: str, headers: list[tuple[str, str]], exc_info: object = None) -> Callable:
+        started.append((status, headers))
+        return lambda data: None
+
+    result = handler(environ, start_response)
     try:
         body = b"".join(result)
     finally:
