@@ -76,6 +76,17 @@ MIDDLEWARE = [
     # Last, as django-axes asks: it turns a refused login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
+# What only the back office uses: requests to the API's endpoints that bring no cookie skip these
+# (`leadcore/handler.py`). The API's answers keep every header they had: the security headers,
+# no-store, its language, Content-Length, X-Frame-Options and the CSP.
+BACK_OFFICE_MIDDLEWARE = [
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
 
 ROOT_URLCONF = "leadcore.urls"
 WSGI_APPLICATION = "leadcore.wsgi.application"

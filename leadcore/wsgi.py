@@ -1,7 +1,12 @@
 import os
 
-from django.core.wsgi import get_wsgi_application
+import django
+
+from leadcore.handler import PathRoutedWSGIHandler
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "leadcore.settings")
 
-application = get_wsgi_application()
+# As django.core.wsgi.get_wsgi_application, with the handler that spares the API the back
+# office's middleware (leadcore/handler.py).
+django.setup(set_prefix=False)
+application = PathRoutedWSGIHandler()

@@ -1,14 +1,17 @@
 """Reads of the embedded address directory (the GAR tables)."""
 
 import uuid
+from dataclasses import dataclass
 
-from django.db import connection
-from django.db.models import BooleanField, F, Q, TextField, Value
+from django.db import connection, connections, router
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.models import BooleanField, F, TextField, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Concat, Length
 
 from clients.gar.models import GarObject, GarObjectKind
 from clients.gar.normalize import NAME_TYPE_WORDS, is_number, text_tokens, tokens
+from leadcore.rows import ModelColumns, built_once
 
 # Looked through in this order until `count` addresses are found: a query is far more often
 # the start of a street than of a flat, and the flats' table is the large one.
@@ -34,20 +37,38 @@ def gar_object_with_chain(*, fias_id: str) -> tuple[GarObject | None, dict[int, 
         guid = uuid.UUID(str(fias_id))
     except ValueError:
         return None, {}
-    if connection.vendor != "postgresql":
+    database = connections[router.db_for_read(GarObject)]
+    if database.vendor != "postgresql":
         found = gar_object_by_guid(fias_id=fias_id)
         return found, gar_objects_by_ids(object_ids=set(found.path_ids)) if found else {}
-    chain_ids = RawSQL(
-        "SELECT part::bigint FROM gar_garobject, unnest(string_to_array(adm_path, '.')) AS part "
-        "WHERE guid = %s AND part <> ''",
-        [guid],
-    )
-    rows = list(GarObject.objects.filter(Q(guid=guid) | Q(object_id__in=chain_ids)))
+    read = built_once(database, _chain_read)
+    with database.cursor() as cursor:
+        cursor.execute(read.sql, [guid, guid])
+        rows = [read.columns.instance(database, row) for row in cursor.fetchall()]
     found = next((o for o in rows if o.guid == guid and o.full_address), None)
     if found is None:
         return None, {}
     chain = set(found.path_ids)
     return found, {o.object_id: o for o in rows if o.object_id in chain}
+
+
+@dataclass(frozen=True, slots=True)
+class _ChainRead:
+    sql: str
+    columns: ModelColumns[GarObject]
+
+
+def _chain_read(database: BaseDatabaseWrapper) -> _ChainRead:
+    """The object of a guid and every object named in its `adm_path`. Every lead with a FIAS id
+    asks this, so the statement is written once rather than built by a QuerySet each time."""
+    columns = ModelColumns(GarObject, "g", database)
+    table = database.ops.quote_name(GarObject._meta.db_table)
+    sql = (
+        f"SELECT {columns.sql} FROM {table} g WHERE g.guid = %s OR g.object_id IN ("
+        f"SELECT part::bigint FROM {table}, unnest(string_to_array(adm_path, '.')) AS part "
+        "WHERE guid = %s AND part <> '')"
+    )
+    return _ChainRead(sql=sql, columns=columns)
 
 
 def gar_directory_is_empty() -> bool:

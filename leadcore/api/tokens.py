@@ -7,15 +7,18 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import User
-from django.db import transaction
+from django.db import connections, router, transaction
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from leadcore.api.models import ApiToken
+from leadcore.rows import ModelColumns, built_once, column_of
 
 
 def key_digest(key: str) -> str:
@@ -58,5 +61,50 @@ def api_tokens_live(*, user: User | None = None) -> QuerySet[ApiToken]:
     return tokens.filter(user=user) if user is not None else tokens
 
 
+@dataclass(frozen=True, slots=True)
+class _TokenRead:
+    sql: str
+    token: ModelColumns[ApiToken]
+    user: ModelColumns[Any]
+
+
+def _token_read(connection: BaseDatabaseWrapper) -> _TokenRead:
+    """What `api_tokens_live().select_related("user").filter(digest=…)` asks; a digest is unique,
+    so at most one row and no ordering."""
+    token_meta = ApiToken._meta
+    user_meta = token_meta.get_field("user").related_model._meta
+    token = ModelColumns(ApiToken, "t", connection)
+    user = ModelColumns(user_meta.model, "u", connection)
+    quote = connection.ops.quote_name
+
+    def column(name: str) -> str:
+        return f"t.{quote(column_of(token_meta.get_field(name)))}"
+
+    sql = (
+        f"SELECT {token.sql}, {user.sql} FROM {quote(token_meta.db_table)} t "
+        f"INNER JOIN {quote(user_meta.db_table)} u ON u.{quote(column_of(user_meta.pk))} = {column('user')} "
+        f"WHERE {column('digest')} = %s AND {column('revoked_at')} IS NULL "
+        f"AND ({column('expires_at')} IS NULL OR {column('expires_at')} > %s)"
+    )
+    return _TokenRead(sql=sql, token=token, user=user)
+
+
 def api_token_for_key(*, key: str) -> ApiToken | None:
-    return api_tokens_live().select_related("user").filter(digest=key_digest(key)).first()
+    """The live token of `key` with its user, or None: one indexed read, asked again on every
+    request (a token revoked now fails on the very next one).
+
+    Every API request asks this, so its statement is written once per connection rather than
+    built by a QuerySet each time (the compilation cost more CPU than the read); the row becomes
+    the instances the ORM would have made (`leadcore.rows`)."""
+    connection = connections[router.db_for_read(ApiToken)]
+    read = built_once(connection, _token_read)
+    now = ApiToken._meta.get_field("expires_at").get_db_prep_value(timezone.now(), connection)
+    with connection.cursor() as cursor:
+        cursor.execute(read.sql, [key_digest(key), now])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    token = read.token.instance(connection, row)
+    user = read.user.instance(connection, row, len(read.token.attnames))
+    ApiToken._meta.get_field("user").set_cached_value(token, user)
+    return token

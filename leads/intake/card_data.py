@@ -50,7 +50,10 @@ def _mask_run(match: re.Match) -> str:
 
 def mask_card_numbers(text: str) -> str:
     """Every run of 13–19 digits that passes Luhn, as its first six and last four digits."""
-    return _DIGIT_RUN.sub(_mask_run, text) if _THIRTEEN_DIGITS.search(text) else text
+    # Most values are shorter than the thirteen digits a card number needs: no regex for them.
+    if len(text) < CARD_DIGITS.start or not _THIRTEEN_DIGITS.search(text):
+        return text
+    return _DIGIT_RUN.sub(_mask_run, text)
 
 
 def scrub(value, *, numbers: bool = True, keep: frozenset[str] = frozenset()):
@@ -61,22 +64,55 @@ def scrub(value, *, numbers: bool = True, keep: frozenset[str] = frozenset()):
     card numbers too (a body as sent; typed lead data keeps its ids). Top-level properties in
     `keep` hold a checked identifier of another kind (an OGRN can pass Luhn) and stay as they are.
     """
-    if isinstance(value, str):
-        return mask_card_numbers(value)
     if isinstance(value, dict):
-        named = value.get("name")
-        drop_value = isinstance(named, str) and means_security_code(named)
+        drop_value = pairs_security_code(value)
         scrubbed = {}
         for key, item in value.items():
-            if means_security_code(str(key)) or (drop_value and key == "value"):
+            name = kept_name(key)
+            if name is None or (drop_value and key == "value"):
                 continue
-            name = mask_card_numbers(key) if isinstance(key, str) else key
-            scrubbed[name] = item if key in keep else scrub(item, numbers=numbers)
+            scrubbed[name] = item if key in keep else scrub_item(item, numbers)
         return scrubbed
     if isinstance(value, list):
-        return [scrub(item, numbers=numbers) for item in value]
+        return [scrub_item(item, numbers) for item in value]
+    return scrub_item(value, numbers)
+
+
+def scrub_item(value, numbers: bool):
+    """`scrub(value, numbers=numbers)`. The common leaves are answered first, without the
+    recursion: a lead is mostly short texts, and every one of them is walked."""
+    if value.__class__ is str:
+        return value if len(value) < CARD_DIGITS.start else mask_card_numbers(value)
+    if value is None or value.__class__ is bool:
+        return value
+    if isinstance(value, dict | list):
+        return scrub(value, numbers=numbers)
+    if isinstance(value, str):
+        return mask_card_numbers(value)
     if numbers and isinstance(value, int | Decimal) and not isinstance(value, bool):
         text = str(value)
         masked = mask_card_numbers(text)
         return masked if masked != text else value
     return value
+
+
+def pairs_security_code(value: dict) -> bool:
+    """Whether `value` is a `{"name": <a security code's name>, "value": …}` pair."""
+    named = value.get("name")
+    return isinstance(named, str) and means_security_code(named)
+
+
+def kept_name(key):
+    """What `scrub` keeps the property `key` as: None for a security code's name, otherwise the
+    name with any card number masked."""
+    if key.__class__ is str:
+        return _kept_text_name(key)
+    if means_security_code(str(key)):
+        return None
+    return mask_card_numbers(key) if isinstance(key, str) else key
+
+
+@lru_cache(maxsize=4096)
+def _kept_text_name(key: str) -> str | None:
+    # A lead repeats the contract's few hundred names: one cached answer per name.
+    return None if means_security_code(key) else mask_card_numbers(key)

@@ -1,0 +1,92 @@
+"""The FIAS look-up's own statement reads what the QuerySet it replaced read, in one query."""
+
+import uuid
+
+import pytest
+from django.db import connection
+from django.db.models import Q
+from django.db.models.expressions import RawSQL
+from django.test.utils import CaptureQueriesContext
+
+from clients.gar.models import GarObject, GarObjectKind
+from clients.gar.selectors import gar_object_by_guid, gar_object_with_chain, gar_objects_by_ids
+from clients.gar.services import gar_import
+from tests.fias import gar_region
+from tests.fias.conftest import SAMPLE
+
+pytestmark = pytest.mark.django_db
+
+
+def _through_the_orm(fias_id: str) -> tuple[GarObject | None, dict[int, GarObject]]:
+    """The look-up as it was written before its statement was precompiled: the reference."""
+    try:
+        guid = uuid.UUID(str(fias_id))
+    except ValueError:
+        return None, {}
+    if connection.vendor != "postgresql":
+        found = gar_object_by_guid(fias_id=fias_id)
+        return found, gar_objects_by_ids(object_ids=set(found.path_ids)) if found else {}
+    chain_ids = RawSQL(
+        "SELECT part::bigint FROM gar_garobject, unnest(string_to_array(adm_path, '.')) AS part "
+        "WHERE guid = %s AND part <> ''",
+        [guid],
+    )
+    rows = list(GarObject.objects.filter(Q(guid=guid) | Q(object_id__in=chain_ids)))
+    found = next((o for o in rows if o.guid == guid and o.full_address), None)
+    if found is None:
+        return None, {}
+    chain = set(found.path_ids)
+    return found, {o.object_id: o for o in rows if o.object_id in chain}
+
+
+def _state(instance: GarObject | None) -> dict | None:
+    if instance is None:
+        return None
+    fields = {k: v for k, v in vars(instance).items() if k != "_state"}
+    return {**fields, "_adding": instance._state.adding, "_db": instance._state.db, "_type": type(instance)}
+
+
+def _odd_objects() -> list[GarObject]:
+    """Paths a real export does not hold: doubled and trailing dots, ids of nothing, no address."""
+    common = {"kind": GarObjectKind.HOUSE, "gar_level": 10, "region_code": "99", "name": "1", "own_text": "д 1"}
+    made = []
+    for i, (path, address) in enumerate([("..", "г Нигде, д 1"), ("1..2.", "г Нигде, д 2"), ("", ""), ("77", "x")]):
+        made.append(
+            GarObject.objects.create(
+                object_id=990_000_000 + i, guid=uuid.uuid4(), adm_path=path, full_address=address, **common
+            )
+        )
+    return made
+
+
+def test_it_reads_the_same_objects_and_chains_as_the_queryset(django_assert_num_queries):
+    gar_import(path=SAMPLE)
+    gar_import(path=gar_region.EXPORT)
+    odd = _odd_objects()
+    guids = [str(g) for g in GarObject.objects.values_list("guid", flat=True)]
+    assert len(guids) > 100
+    some = guids[0]
+    fias_ids = [
+        *guids,
+        *(str(o.guid) for o in odd),
+        some.upper(),
+        some.replace("-", ""),
+        "{" + some + "}",
+        "urn:uuid:" + some,
+        str(uuid.uuid4()),
+        "not a guid",
+        "",
+        "0",
+    ]
+    chains = 0
+    for fias_id in fias_ids:
+        with CaptureQueriesContext(connection) as reference:
+            expected_found, expected_chain = _through_the_orm(fias_id)
+        with django_assert_num_queries(len(reference)):
+            found, chain = gar_object_with_chain(fias_id=fias_id)
+
+        assert _state(found) == _state(expected_found), fias_id
+        assert list(chain) == list(expected_chain), fias_id
+        assert [_state(o) for o in chain.values()] == [_state(o) for o in expected_chain.values()], fias_id
+        chains += len(chain) > 1
+    assert chains > 50
