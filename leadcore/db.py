@@ -5,7 +5,7 @@ import decimal
 import functools
 import itertools
 import tempfile
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -13,8 +13,11 @@ from typing import Any, TypeVar
 
 import psycopg
 from django.db import connection, connections, models
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Field, Model
 from django.utils import timezone
+
+from leadcore.rows import ModelColumns, built_once
 
 M = TypeVar("M", bound=Model)
 
@@ -327,29 +330,14 @@ def insert_unless_found(row: M, *, lookup: Mapping[str, object], conflict: str) 
         found = cursor.fetchone()
     if found is None:
         return None
-    inserted, *stored = found
-    names = [f.attname for f in opts.concrete_fields]
-    return type(row).from_db(connection.alias, names, _converted(stored, type(row))), inserted
-
-
-def _converted(values: list, model: type[Model]) -> list:
-    """Values as the ORM would hand them over (JSON decoded, times made aware)."""
-    out = []
-    for value, (expression, converters) in zip(values, _read_converters(model), strict=True):
-        for converter in converters:
-            value = converter(value, expression, connection)
-        out.append(value)
-    return out
+    inserted = found[0]
+    return built_once(connection, _columns_of(type(row))).instance(connection, found, start=1), inserted
 
 
 @functools.cache
-def _read_converters(model: type[Model]) -> list[tuple[Any, list]]:
-    """Each concrete column's expression and the converters the ORM runs on what it reads."""
-    out = []
-    for field in model._meta.concrete_fields:
-        expression = field.get_col(model._meta.db_table)
-        out.append((expression, connection.ops.get_db_converters(expression) + field.get_db_converters(connection)))
-    return out
+def _columns_of(model: type[M]) -> Callable[[BaseDatabaseWrapper], ModelColumns[M]]:
+    """The builder of `model`'s columns as read back, one per model, so `built_once` keeps one per connection."""
+    return lambda conn: ModelColumns(model, "t", conn)
 
 
 @dataclass
