@@ -14,13 +14,13 @@ from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urlsplit
 
 import requests
-from django.core.handlers.wsgi import WSGIHandler
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.test import RequestFactory
 
 from leadcore.api.tokens import api_token_issue
 from leadcore.db import round_trips_counted
+from leadcore.wsgi import application
 
 RSS_CHECKPOINT = 1000
 
@@ -98,14 +98,14 @@ class Command(BaseCommand):
             self._in_process(token, series, count)
 
     def _in_process(self, token: str, series: str, count: int) -> None:
-        # Django's WSGI handler as a server calls it (request signals, connection checks), not the
-        # test client, whose per-request signal reconnections grow the process by ~0.5 MiB a
-        # thousand requests. X-Forwarded-Proto as the TLS-terminating proxy sends it: with
-        # SECURE_HTTPS plain HTTP is redirected.
+        # The WSGI application as a server calls it (leadcore.wsgi: request signals, connection
+        # checks, the API's own middleware chain), not the test client, whose per-request signal
+        # reconnections grow the process by ~0.5 MiB a thousand requests. X-Forwarded-Proto as the
+        # TLS-terminating proxy sends it: with SECURE_HTTPS plain HTTP is redirected.
         factory = RequestFactory(
             HTTP_AUTHORIZATION=f"Token {token}", HTTP_HOST="127.0.0.1", HTTP_X_FORWARDED_PROTO="https"
         )
-        handler = WSGIHandler()
+        handler = application
 
         def send(lead: dict) -> None:
             environ = factory.post("/api/v1/leads", lead, content_type="application/json").environ
@@ -142,7 +142,7 @@ class Command(BaseCommand):
                 rss[n - 1] = _rss_mib()
                 self.stdout.write(f"RSS after {n - 1:,} leads: {rss[n - 1]:.1f} MiB")
                 self.stdout.flush()
-        self._report(count, time.perf_counter() - started, latencies, "one process, Django's WSGI handler in-process")
+        self._report(count, time.perf_counter() - started, latencies, "one process, the WSGI application in-process")
         self.stdout.write(f"CPU of this process: {(time.process_time() - cpu_started) / count * 1000:.2f} ms per lead")
         self.stdout.write(
             "RSS of this process: "
