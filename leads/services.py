@@ -9,7 +9,7 @@ from django.db import transaction
 from clients.models import Contract, LoanApplication
 from clients.services.lending import contract_draft_create, loan_application_create
 from clients.services.matching import MatchResult, client_match_or_create
-from leadcore.db import ReservedIds, row_insert, statements_batched
+from leadcore.inserts import ReservedIds, row_insert, statements_batched
 from leads.idempotency import idempotency_complete
 from leads.intake import mapping
 from leads.intake.stored import stored_body

@@ -5,7 +5,7 @@ from typing import Any
 from django.db import transaction
 
 from clients.models import Client, Contract, Goods, LeadDebt, LoanApplication
-from leadcore.db import row_insert, rows_insert
+from leadcore.inserts import row_insert, rows_insert_values
 
 DEFAULT_CONTRACT_PREFIX = "LC"
 
@@ -20,11 +20,11 @@ def loan_application_create(
     extra_fields: dict[str, str],
     pk: int | None = None,
 ) -> LoanApplication:
-    """`pk`: an id reserved ahead (`leadcore.db.ReservedIds`), so that nothing waits for the INSERT."""
+    """`pk`: an id reserved ahead (`leadcore.inserts.ReservedIds`), so that nothing waits for the INSERT."""
     application = LoanApplication(pk=pk, client=client, extra_fields=extra_fields, **fields)
     row_insert(application)
-    rows_insert([LeadDebt(application=application, **d) for d in debts])
-    rows_insert([Goods(application=application, **g) for g in goods])
+    rows_insert_values(LeadDebt, debts, application=application)
+    rows_insert_values(Goods, goods, application=application)
     return application
 
 

@@ -9,7 +9,7 @@ from django.db import IntegrityError, connection, transaction
 
 from clients.identity import company_identity_key, person_identity_key
 from clients.models import Address, Client, ClientKind, IdentityDocument, LegalEntity, Relative
-from leadcore.db import insert_unless_found, rows_insert
+from leadcore.inserts import insert_unless_found, rows_insert_values
 
 PERSON_MATCH_FIELDS = ("lastName", "firstName", "patronymic", "passport.seria", "passport.no")
 COMPANY_MATCH_FIELDS = ("inn",)
@@ -115,9 +115,9 @@ def client_match_or_create(
 def _client_records_create(*, client: Client, data: ClientData) -> None:
     """One INSERT per table; inside `statements_batched` none of them waits for an answer."""
     if data.document:
-        rows_insert([IdentityDocument(client=client, **data.document)])
-    rows_insert([Address(client=client, **a) for a in data.addresses])
-    rows_insert([Relative(client=client, **r) for r in data.relatives])
+        rows_insert_values(IdentityDocument, [data.document], client=client)
+    rows_insert_values(Address, data.addresses, client=client)
+    rows_insert_values(Relative, data.relatives, client=client)
 
 
 @transaction.atomic
