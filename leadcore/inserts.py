@@ -207,10 +207,19 @@ def _values_plan(model: type[Model]) -> dict[str, str]:
     its default ({} when one sets its value on save otherwise, as a file field does)."""
     names: dict[str, str] = {}
     for c in _plan(model, keyed=False):
-        if not c.stamped and type(c.field).pre_save is not Field.pre_save:
+        if not c.stamped and not _pre_save_reads(c.field):
             return {}
         names[c.field.name] = names[c.attname] = c.attname
     return names
+
+
+def _pre_save_reads(field: Field) -> bool:
+    """Whether the field's pre_save only reads the row's value: Field's own, or a date's without
+    auto_now and auto_now_add (DateField and DateTimeField override it for those)."""
+    if type(field).pre_save is Field.pre_save:
+        return True
+    dated = type(field).pre_save in (models.DateField.pre_save, models.DateTimeField.pre_save)
+    return dated and not (getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False))
 
 
 def _values_params(model: type[Model], values: Mapping[str, Any], plan: Sequence["_Column"]) -> list[Any]:
