@@ -6,6 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from clients.models import Client, Contract, LoanApplication
+from leadcore import inserts
 from leads.models import Lead
 from tests.leads.conftest import assert_no_card_data, person, post_lead
 
@@ -98,3 +99,25 @@ def test_it_accepts_arrays_up_to_their_limit(api, count):
     response = post_lead(api, person(relatives=[{"firstName": "Р"}] * count))
 
     assert response.status_code == 200
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the held INSERTs are PostgreSQL's")
+def test_it_rolls_the_whole_lead_back_when_the_database_refuses_its_rows(api, monkeypatch):
+    # The rows are sent as one statement at the end of the batch: the database's refusal comes
+    # last, after the client row, and must take the client with it.
+    sent_as_is = inserts._values_params
+
+    def refused(model, values, plan):
+        params = sent_as_is(model, values, plan)
+        return ["not a number" if type(value).__name__ == "Int4" else value for value in params]
+
+    monkeypatch.setattr(inserts, "_values_params", refused)
+
+    response = post_lead(api, person(goods=[{"name": "Товар", "amount": 100, "quantity": 1}]))
+
+    assert response.status_code == 500
+    assert response.json()["errors"][0]["code"] == "INTERNAL_ERROR"
+    assert Lead.objects.count() == Client.objects.count() == LoanApplication.objects.count() == 0
+    monkeypatch.setattr(inserts, "_values_params", sent_as_is)
+    assert post_lead(api, person(goods=[{"name": "Товар", "amount": 100, "quantity": 1}])).status_code == 200
+    assert Lead.objects.count() == Client.objects.count() == 1
