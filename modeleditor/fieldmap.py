@@ -1,11 +1,12 @@
 """The field map: every property of the lead contract, where it lands, and what the Model Editor offers.
 
 One table, read by every layer that speaks the contract's names: the intake shape
-(`leads/intake/shape.py`) and its fast path (`leads/intake/fast.py`), the mapping onto records (`leads/intake/mapping.py`), reference checks
-(`leads/intake/references.py`), the required-field catalogue (`modeleditor/catalogue.py`), the
-system-required fields (`modeleditor/models.py`, `leads/intake/required.py`), the address parts the
-directory fills (`clients/gar/`), the read serializers (`clients/serializers.py`) and the lead's
-page (`leads/admin/sections.py`: labels, reference ids, money).
+(`leads/intake/shape.py`) and its fast path (`leads/intake/fast.py`), the mapping onto records
+(`leads/intake/mapping.py`), reference checks (`leads/intake/references.py`), the required-field
+catalogue (`modeleditor/catalogue.py`), the system-required fields (`modeleditor/models.py`,
+`leads/intake/required.py`), the address parts the directory fills (`clients/gar/`), the read
+serializers (`clients/serializers.py`) and the lead's page (`leads/admin/sections.py`: labels,
+reference ids, money).
 
 It is data only (strings), so the Model Editor can read it without importing the apps that own
 the records: models are named by label, fields by name. Adding a property to the contract is one
