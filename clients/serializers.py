@@ -1,5 +1,13 @@
-"""Output shapes of clients and their records, in the lead contract's property names."""
+"""Output shapes of clients and their records, in the lead contract's property names.
 
+Which contract properties each output gives back, and from which model field, comes from the field
+map (`modeleditor/fieldmap.py`); only the outputs' own fields (ids, kinds, statuses, links,
+timestamps) are named here.
+"""
+
+from collections.abc import Mapping, Sequence
+
+from django.db import models
 from django.utils.text import capfirst
 from rest_framework import serializers
 
@@ -14,58 +22,41 @@ from clients.models import (
     LoanApplication,
     Relative,
 )
-from modeleditor.fieldmap import PASSPORT
+from modeleditor.choices import Target
+from modeleditor.fieldkinds import Record
+from modeleditor.fieldmap import ADDITIONAL_ADDRESS, DEBT, GOODS, PASSPORT, RELATIVE, columns, record_fields
 
 
-def _sources(**names: str) -> dict:
-    """Meta.extra_kwargs naming each output property's model field, so the property keeps the
-    field's type and nullability in the schema (a declared field would lose them)."""
-    return {name: {"source": source} for name, source in names.items()}
+def _read_fields(
+    model: type[models.Model],
+    contract: Mapping[str, str],
+    *,
+    head: Sequence[str] = ("id",),
+    tail: Sequence[str] = (),
+    **sources: str,
+) -> tuple[list[str], dict[str, dict[str, str]]]:
+    """Meta.fields and Meta.extra_kwargs of an output: `head`, the contract's properties in the
+    model's field order, then `tail`. Each property names its model field as its source (a foreign
+    key by its name, not its column), so it keeps the field's type and nullability in the schema (a
+    declared field would lose them); `sources` name those of the output's own fields."""
+    order = {field.name: position for position, field in enumerate(model._meta.fields)}
+    fields = {name: model._meta.get_field(column).name for name, column in contract.items()}
+    named = sorted(fields, key=lambda name: order[fields[name]])
+    every = {**fields, **sources}
+    return [*head, *named, *tail], {name: {"source": field} for name, field in every.items() if field != name}
 
 
 class DocumentOut(serializers.ModelSerializer):
     class Meta:
         model = IdentityDocument
-        fields = ["id", "seria", "no", "issueDate", "closeDate", "manager", "subdivisionCode", "extraNumber",
-                  "complementaryDocTypeId"]  # fmt: skip
-        extra_kwargs = _sources(
-            seria="series",
-            no="number",
-            issueDate="issue_date",
-            closeDate="close_date",
-            manager="issued_by",
-            subdivisionCode="subdivision_code",
-            extraNumber="extra_number",
-            complementaryDocTypeId="document_type",
-        )
+        fields, extra_kwargs = _read_fields(IdentityDocument, PASSPORT.fields())
 
 
 class AddressOut(serializers.ModelSerializer):
     class Meta:
         model = Address
-        fields = ["id", "kind", "position", "purposeId", "countryId", "fiasId", "fullAddressText", "fiasChain",
-                  "postalCode", "regionName", "localityName", "streetName", "houseNo", "blockNo", "buildingNo",
-                  "apartmentNo", "housingType", "metroStation", "oldAddressText", "regDate", "telephone",
-                  "timeZone", "attributes", "verification"]  # fmt: skip
-        extra_kwargs = _sources(
-            countryId="country",
-            fiasId="fias_id",
-            fullAddressText="full_address_text",
-            fiasChain="fias_chain",
-            postalCode="postal_code",
-            regionName="region_name",
-            localityName="locality_name",
-            streetName="street_name",
-            houseNo="house_no",
-            blockNo="block_no",
-            buildingNo="building_no",
-            apartmentNo="apartment_no",
-            housingType="housing_type",
-            metroStation="metro_station",
-            oldAddressText="old_address_text",
-            regDate="reg_date",
-            timeZone="time_zone",
-            purposeId="purpose",
+        fields, extra_kwargs = _read_fields(
+            Address, ADDITIONAL_ADDRESS.fields(), head=("id", "kind"), tail=("verification",)
         )
 
 
@@ -86,15 +77,7 @@ class RelativeOut(serializers.ModelSerializer):
 
     class Meta:
         model = Relative
-        fields = ["id", "lastName", "firstName", "patronymic", "kinshipTypeId", "birthDate", "telephone", "email",
-                  "address", "workPlace", "rnn", "resident", "verified", "comment", "passport"]  # fmt: skip
-        extra_kwargs = _sources(
-            lastName="last_name",
-            firstName="first_name",
-            kinshipTypeId="kinship",
-            birthDate="birth_date",
-            workPlace="work_place",
-        )
+        fields, extra_kwargs = _read_fields(Relative, RELATIVE.fields(), tail=("passport",))
 
 
 class ClientOut(serializers.ModelSerializer):
@@ -105,27 +88,11 @@ class ClientOut(serializers.ModelSerializer):
 
     class Meta:
         model = Client
-        fields = ["id", "naturalPerson", "lastName", "firstName", "patronymic", "title", "registrationNumber",
-                  "sexId", "birthDate", "birthPlace", "birthCountryId", "mobilePhone", "email", "inn", "snils",
-                  "employerTitle", "employerInn", "meanIncome", "averageMonthlyCost", "childrenCount",
-                  "adultChildrenCount", "dependentsCount", "legalEntityId", "documents", "addresses",
-                  "relatives", "extraFields", "createdAt"]  # fmt: skip
-        extra_kwargs = _sources(
-            meanIncome="mean_income",
-            averageMonthlyCost="average_monthly_cost",
-            lastName="last_name",
-            firstName="first_name",
-            registrationNumber="registration_number",
-            sexId="sex",
-            birthDate="birth_date",
-            birthPlace="birth_place",
-            birthCountryId="birth_country",
-            mobilePhone="mobile_phone",
-            employerTitle="employer_title",
-            employerInn="employer_inn",
-            childrenCount="children_count",
-            adultChildrenCount="adult_children_count",
-            dependentsCount="dependents_count",
+        fields, extra_kwargs = _read_fields(
+            Client,
+            record_fields(Record.CLIENT),
+            head=("id", "naturalPerson"),
+            tail=("legalEntityId", "documents", "addresses", "relatives", "extraFields", "createdAt"),
             legalEntityId="legal_entity",
             extraFields="extra_fields",
             createdAt="created_at",
@@ -138,28 +105,14 @@ class ClientOut(serializers.ModelSerializer):
 class LeadDebtOut(serializers.ModelSerializer):
     class Meta:
         model = LeadDebt
-        fields = ["id", "arrears", "bankName", "contractNumber", "creditAmount", "creditBankId", "creditName",
-                  "interestRate", "lastPaymentDate", "monthlyPayment", "paymentFrequency", "remainingDebt",
-                  "requisites"]  # fmt: skip
-        extra_kwargs = _sources(
-            creditAmount="credit_amount",
-            interestRate="interest_rate",
-            monthlyPayment="monthly_payment",
-            remainingDebt="remaining_debt",
-            bankName="bank_name",
-            contractNumber="contract_number",
-            creditBankId="credit_bank_id",
-            creditName="credit_name",
-            lastPaymentDate="last_payment_date",
-            paymentFrequency="payment_frequency",
-        )
+        fields, extra_kwargs = _read_fields(LeadDebt, DEBT.fields())
 
 
 class GoodsOut(serializers.ModelSerializer):
     class Meta:
         model = Goods
-        fields = ["id", "name", "article", "description", "amount", "quantity"]
-        extra_kwargs = _sources(id="catalogue_id")
+        # The contract's goods id is the shop's catalogue id: the row's own id is not given back.
+        fields, extra_kwargs = _read_fields(Goods, GOODS.fields(), head=())
 
 
 class LoanApplicationOut(serializers.ModelSerializer):
@@ -170,32 +123,12 @@ class LoanApplicationOut(serializers.ModelSerializer):
 
     class Meta:
         model = LoanApplication
-        fields = ["id", "clientId", "status", "channel", "creditProductId", "amount", "period", "periodUnit",
-                  "managerId", "legalEntityId", "subdivisionId", "howYouKnowId", "storeCode", "storeTypeId",
-                  "orderCode", "referralLink", "monthlyCreditPayment", "activeCreditsCount", "closedCreditsCount",
-                  "activeCreditsAmount", "activeDelinquencyAmount", "delinquencyCount", "payedDelinquencyCount",
-                  "writtenDelinquencyCount", "leadDebts", "goods", "extraFields", "contractId",
-                  "denialReasonId", "createdAt"]  # fmt: skip
-        extra_kwargs = _sources(
-            monthlyCreditPayment="monthly_credit_payment",
-            activeCreditsAmount="active_credits_amount",
-            activeDelinquencyAmount="active_delinquency_amount",
-            clientId="client",
-            creditProductId="credit_product",
-            periodUnit="period_unit",
-            managerId="manager",
-            legalEntityId="legal_entity",
-            subdivisionId="subdivision",
-            howYouKnowId="how_you_know",
-            storeCode="store_code",
-            storeTypeId="store_type",
-            orderCode="order_code",
-            referralLink="referral_link",
-            activeCreditsCount="active_credits_count",
-            closedCreditsCount="closed_credits_count",
-            delinquencyCount="delinquency_count",
-            payedDelinquencyCount="payed_delinquency_count",
-            writtenDelinquencyCount="written_delinquency_count",
+        fields, extra_kwargs = _read_fields(
+            LoanApplication,
+            # Not a contract property (the manager brings it): kept in its place among the terms.
+            {**columns(Target.LOAN_APPLICATION), "legalEntityId": "legal_entity"},
+            head=("id", "clientId", "status"),
+            tail=("leadDebts", "goods", "extraFields", "contractId", "denialReasonId", "createdAt"),
             extraFields="extra_fields",
             denialReasonId="denial_reason",
             createdAt="created_at",
@@ -214,19 +147,14 @@ class ContractOut(serializers.ModelSerializer):
 
     class Meta:
         model = Contract
-        fields = ["id", "number", "status", "loanApplicationId", "clientId", "legalEntityId", "creditProductId",
-                  "amount", "period", "periodUnit", "gettingMoneyMethodId", "cardNumber", "cardHolder",
-                  "validThruMonth", "validThruYear", "extraFields", "createdAt"]  # fmt: skip
-        extra_kwargs = _sources(
+        fields, extra_kwargs = _read_fields(
+            Contract,
+            # A contract keeps the lead's manager as the manager's legal entity: legalEntityId.
+            {name: column for name, column in columns(Target.CONTRACT).items() if name != "managerId"},
+            head=("id", "number", "status", "loanApplicationId", "clientId", "legalEntityId"),
+            tail=("extraFields", "createdAt"),
             loanApplicationId="application",
             legalEntityId="legal_entity",
-            creditProductId="credit_product",
-            periodUnit="period_unit",
-            gettingMoneyMethodId="getting_money_method",
-            cardNumber="card_number_masked",
-            cardHolder="card_holder",
-            validThruMonth="valid_thru_month",
-            validThruYear="valid_thru_year",
             extraFields="extra_fields",
             createdAt="created_at",
         )

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from clients.models import Channel
 from leadcore.api.json import PayloadJSONEncoder
+from leadcore.models import TimeStamped
 
 
 class ClientMatch(models.TextChoices):
@@ -14,7 +15,7 @@ class ClientMatch(models.TextChoices):
     LINKED = "linked", _("linked by clientId")
 
 
-class Lead(models.Model):
+class Lead(TimeStamped):
     """A lead as the contract knows it (card masked, no CVC, unknown properties dropped) and what it became."""
 
     channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices, blank=True)
@@ -89,8 +90,8 @@ class Lead(models.Model):
     rosfinmonitoring_check = models.BooleanField(_("Rosfinmonitoring check"), null=True, blank=True)
     ufms_check = models.BooleanField(_("FMS passport check"), null=True, blank=True)
     extra_fields = models.JSONField(_("extra fields"), default=dict, blank=True)
+    # Indexed, unlike TimeStamped's: the back office lists and filters leads by it.
     created_at = models.DateTimeField(_("created at"), auto_now_add=True, db_index=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         verbose_name = _("lead")

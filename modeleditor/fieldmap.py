@@ -1,16 +1,19 @@
 """The field map: every property of the lead contract, where it lands, and what the Model Editor offers.
 
 One table, read by every layer that speaks the contract's names: the intake shape
-(`leads/intake/shape.py`), the mapping onto records (`leads/intake/mapping.py`), reference checks
-(`leads/intake/references.py`), the required-field catalogue (`modeleditor/catalogue.py`), the
-system-required fields (`modeleditor/models.py`, `leads/intake/required.py`), the address parts the
-directory fills (`clients/gar/`), a relative's passport read back (`clients/serializers.py`) and
-the lead's page (`leads/admin/sections.py`).
+(`leads/intake/shape.py`) and its fast path (`leads/intake/fast.py`), the mapping onto records
+(`leads/intake/mapping.py`), reference checks (`leads/intake/references.py`), the required-field
+catalogue (`modeleditor/catalogue.py`), the system-required fields (`modeleditor/models.py`,
+`leads/intake/required.py`), the address parts the directory fills (`clients/gar/`), the read
+serializers (`clients/serializers.py`) and the lead's page (`leads/admin/sections.py`: labels,
+reference ids, money).
 
 It is data only (strings), so the Model Editor can read it without importing the apps that own
 the records: models are named by label, fields by name. Adding a property to the contract is one
 line here, plus the model field and its migration.
 """
+
+from collections.abc import Iterator
 
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
@@ -290,16 +293,31 @@ def system_required(target: str) -> tuple[str, ...]:
     return tuple(p.name for p in LEAD.props if target in p.system)
 
 
+def _every_prop() -> Iterator[Prop]:
+    """Every property of the contract, the top level's first, then each nested object's in turn."""
+    shapes, seen = [LEAD], set()
+    while shapes:
+        shape = shapes.pop(0)
+        if shape.name in seen:
+            continue
+        seen.add(shape.name)
+        yield from shape.props
+        shapes.extend(prop.shape for prop in shape.props if prop.shape is not None)
+
+
 def names_of_kind(*kinds: str) -> frozenset[str]:
     """The names of the contract's properties of these kinds, at any depth."""
-    names, shapes = set(), [LEAD]
-    while shapes:
-        for prop in shapes.pop().props:
-            if prop.kind in kinds:
-                names.add(prop.name)
-            if prop.shape is not None:
-                shapes.append(prop.shape)
-    return frozenset(names)
+    return frozenset(prop.name for prop in _every_prop() if prop.kind in kinds)
+
+
+def labels() -> dict[str, StrOrPromise]:
+    """Contract name -> label of every labelled property, at any depth; a name used at several
+    depths keeps its top-most label (a relative's `firstName` reads as the client's)."""
+    found: dict[str, StrOrPromise] = {}
+    for prop in _every_prop():
+        if prop.label:
+            found.setdefault(prop.name, prop.label)
+    return found
 
 
 def references(shape: Shape) -> dict[str, str]:

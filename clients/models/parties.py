@@ -89,7 +89,6 @@ class IdentityDocument(TimeStamped):
     """The client's passport or other identity document, as sent with a lead."""
 
     client = models.ForeignKey(Client, verbose_name=_("client"), on_delete=models.CASCADE, related_name="documents")
-    document_type = reference(_("document type"), help_text=_("Empty means a Russian passport."))
     series = models.CharField(_("series"), max_length=25, blank=True, db_index=True)
     number = models.CharField(_("number"), max_length=25, blank=True, db_index=True)
     issue_date = models.DateField(_("issue date"), null=True, blank=True)
@@ -97,6 +96,7 @@ class IdentityDocument(TimeStamped):
     issued_by = models.CharField(_("issued by"), max_length=255, blank=True)
     subdivision_code = models.CharField(_("subdivision code"), max_length=7, blank=True)
     extra_number = models.CharField(_("additional number"), max_length=50, blank=True)
+    document_type = reference(_("document type"), help_text=_("Empty means a Russian passport."))
 
     class Meta:
         verbose_name = _("identity document")

@@ -8,12 +8,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from clients.models import Channel, CreditProduct, Manager, PeriodUnit
 from leadcore.formatting import EMPTY, money
-from modeleditor.fieldkinds import Kind
-from modeleditor.fieldmap import names_of_kind
+from modeleditor.fieldkinds import Kind, Shape
+from modeleditor.fieldmap import ADDITIONAL_ADDRESS, ADDRESS, DEBT, GOODS, PASSPORT, RELATIVE, labels, names_of_kind
 from modeleditor.models import ReferenceItem
 
 # Lead properties holding a reference-list id (any nesting level), resolved to the item's name.
@@ -21,74 +22,11 @@ REFERENCE_KEYS = names_of_kind(Kind.REFERENCE)
 MONEY_KEYS = names_of_kind(Kind.MONEY, Kind.POSITIVE_MONEY)
 CHOICES = {"channel": dict(Channel.choices), "periodUnit": dict(PeriodUnit.choices)}
 
+# A contract property reads as the field map labels it (as in the Model Editor). The map labels
+# only what a rule can require; the rest of what a lead may carry is labelled here.
 LABELS = {
-    "naturalPerson": _("Private person"),
-    "lastName": _("Last name"),
-    "firstName": _("First name"),
-    "patronymic": _("Patronymic"),
-    "title": _("Company name"),
-    "registrationNumber": _("OGRN / OGRNIP"),
-    "sexId": _("Sex"),
-    "birthDate": _("Birth date"),
-    "birthPlace": _("Birth place"),
-    "birthCountryId": _("Country of birth"),
-    "mobilePhone": _("Mobile phone"),
-    "email": _("E-mail"),
-    "inn": _("INN"),
-    "snils": _("SNILS"),
-    "employerTitle": _("Employer"),
-    "employerInn": _("Employer INN"),
-    "meanIncome": _("Average monthly income"),
-    "averageMonthlyCost": _("Average monthly expenses"),
-    "childrenCount": _("Children"),
-    "adultChildrenCount": _("Adult children"),
-    "dependentsCount": _("Dependents"),
-    "channel": _("Channel"),
+    **{name: capfirst(label) for name, label in labels().items()},
     "clientId": _("Client named by the sender"),
-    "creditProductId": _("Credit product"),
-    "amount": _("Amount"),
-    "period": _("Period"),
-    "periodUnit": _("Period unit"),
-    "managerId": _("Manager"),
-    "subdivisionId": _("Subdivision"),
-    "howYouKnowId": _("How they heard of us"),
-    "storeCode": _("Store code"),
-    "storeTypeId": _("Store type"),
-    "orderCode": _("Order code"),
-    "referralLink": _("Referral link"),
-    "monthlyCreditPayment": _("Monthly payments on current loans"),
-    "activeCreditsCount": _("Open loans"),
-    "closedCreditsCount": _("Repaid loans"),
-    "activeCreditsAmount": _("Current debt"),
-    "activeDelinquencyAmount": _("Current overdue amount"),
-    "delinquencyCount": _("Overdue episodes"),
-    "payedDelinquencyCount": _("Settled overdue episodes"),
-    "writtenDelinquencyCount": _("Written-off overdue episodes"),
-    "seria": _("Series"),
-    "no": _("Number"),
-    "issueDate": _("Issue date"),
-    "closeDate": _("Expiry date"),
-    "manager": _("Issued by"),
-    "subdivisionCode": _("Issuing unit code"),
-    "extraNumber": _("Additional number"),
-    "complementaryDocTypeId": _("Document type"),
-    "countryId": _("Country"),
-    "fiasId": _("FIAS id"),
-    "fullAddressText": _("Address"),
-    "postalCode": _("Postal code"),
-    "regionName": _("Region"),
-    "localityName": _("Locality"),
-    "streetName": _("Street"),
-    "houseNo": _("House"),
-    "blockNo": _("Block"),
-    "buildingNo": _("Building"),
-    "apartmentNo": _("Flat"),
-    "housingType": _("Housing type"),
-    "metroStation": _("Metro station"),
-    "oldAddressText": _("Old form of the address"),
-    "regDate": _("Registered since"),
-    "telephone": _("Telephone"),
-    "timeZone": _("Time zone"),
     "position": _("Position"),
     "purposeId": _("Purpose"),
     "kinshipTypeId": _("Kinship"),
@@ -98,7 +36,6 @@ LABELS = {
     "resident": _("Resident"),
     "verified": _("Verified"),
     "comment": _("Comment"),
-    "passport": _("Passport"),
     "arrears": _("Overdue now"),
     "bankName": _("Lender"),
     "contractNumber": _("Agreement number"),
@@ -117,11 +54,6 @@ LABELS = {
     "description": _("Description"),
     "quantity": _("Quantity"),
     "value": _("Value"),
-    "cardNumber": _("Card number"),
-    "cardHolder": _("Card holder"),
-    "validThruMonth": _("Valid through, month"),
-    "validThruYear": _("Valid through, year"),
-    "gettingMoneyMethodId": _("Payout method"),
     "mobilePhoneCheck": _("Phone verified"),
     "deviceTypeId": _("Device type"),
     "ipAddress": _("IP address"),
@@ -254,15 +186,12 @@ def _rows(data, keys, names: _Names) -> list[tuple[str, str]]:
     return [(_label(key), _value(key, data[key], names)) for key in keys if key in data and key not in HIDDEN]
 
 
-# An item's name first (goods), then the order of LABELS.
-_ORDER = {key: n for n, key in enumerate(("name", *LABELS))}
-
-
-def _item_rows(item, names: _Names) -> list[tuple[str, str]]:
-    """Every property of one item in the usual reading order (as in LABELS), unknown ones last."""
+def _item_rows(item, names: _Names, shape: Shape) -> list[tuple[str, str]]:
+    """Every property of one item in the contract's order (an item's name first), unknown ones last."""
     if not isinstance(item, dict):
         return [(str(_("Value")), str(item))]
-    keys = sorted((key for key in item if item[key] not in (None, "")), key=lambda key: _ORDER.get(key, len(_ORDER)))
+    order = {key: n for n, key in enumerate(("name", *(prop.name for prop in shape.props)))}
+    keys = sorted((key for key in item if item[key] not in (None, "")), key=lambda key: order.get(key, len(order)))
     return _rows(item, keys, names)
 
 
@@ -279,33 +208,36 @@ def _extra_field_rows(payload: dict) -> list[tuple[str, str]]:
     return rows
 
 
-def _numbered(payload: dict, key: str, title, names: _Names) -> list[Block]:
-    return [Block(str(title) % {"n": n}, _item_rows(item, names)) for n, item in enumerate(_list(payload, key), 1)]
+def _numbered(payload: dict, key: str, title, names: _Names, shape: Shape) -> list[Block]:
+    items = enumerate(_list(payload, key), 1)
+    return [Block(str(title) % {"n": n}, _item_rows(item, names, shape)) for n, item in items]
 
 
 def lead_sections(payload: dict) -> list[Section]:
     """The sections of a lead page, empty ones left out."""
     payload = payload if isinstance(payload, dict) else {}
     names = _Names(payload)
-    addresses = [Block(str(title), _item_rows(payload[key], names)) for key, title in ADDRESS_KEYS if payload.get(key)]
+    addresses = [
+        Block(str(title), _item_rows(payload[key], names, ADDRESS)) for key, title in ADDRESS_KEYS if payload.get(key)
+    ]
     addresses += [
-        Block(str(_("Additional address %(n)s") % {"n": n}), _item_rows(item, names))
+        Block(str(_("Additional address %(n)s") % {"n": n}), _item_rows(item, names, ADDITIONAL_ADDRESS))
         for n, item in enumerate(_list(payload, "addresses"), start=1)
     ]
     relatives = [
         Block(" ".join(str(item.get(k) or "") for k in ("lastName", "firstName", "patronymic")).strip()
-              if isinstance(item, dict) else "", _item_rows(item, names))
+              if isinstance(item, dict) else "", _item_rows(item, names, RELATIVE))
         for item in _list(payload, "relatives")
     ]  # fmt: skip
     other = [key for key in payload if key not in KNOWN and key not in HIDDEN]
     sections = [
         Section("person", str(_("Person")), [Block(rows=_rows(payload, PERSON, names))]),
         Section("loan", str(_("Loan requested")), [Block(rows=_rows(payload, LOAN, names))]),
-        Section("passport", str(_("Passport")), [Block(rows=_item_rows(payload.get("passport"), names))]),
+        Section("passport", str(_("Passport")), [Block(rows=_item_rows(payload.get("passport"), names, PASSPORT))]),
         Section("addresses", str(_("Addresses")), addresses),
         Section("relatives", str(_("Relatives")), relatives),
-        Section("debts", str(_("Loans elsewhere")), _numbered(payload, "leadDebts", _("Loan %(n)s"), names)),
-        Section("goods", str(_("Goods")), _numbered(payload, "goods", _("Item %(n)s"), names)),
+        Section("debts", str(_("Loans elsewhere")), _numbered(payload, "leadDebts", _("Loan %(n)s"), names, DEBT)),
+        Section("goods", str(_("Goods")), _numbered(payload, "goods", _("Item %(n)s"), names, GOODS)),
         Section("card", str(_("Card")), [Block(rows=_rows(payload, CARD, names))]),
         Section("extra", str(_("Extra fields")), [Block(rows=_extra_field_rows(payload))]),
         Section("checks", str(_("Checks and device")), [Block(rows=_rows(payload, CHECKS, names))]),

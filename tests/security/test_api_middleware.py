@@ -17,7 +17,7 @@ from django.test import Client, RequestFactory
 from clients.gar.services import gar_import
 from leadcore.handler import PathRoutedWSGIHandler, takes_api_chain
 from tests.factories import ApiUserFactory, StaffUserFactory
-from tests.fias.conftest import SAMPLE
+from tests.gar.conftest import SAMPLE
 from tests.support import api_key_for
 
 pytestmark = pytest.mark.django_db

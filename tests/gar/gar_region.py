@@ -5,7 +5,7 @@ house 15), a town has microdistricts holding houses directly, and some streets a
 type words (ул Набережная, ул Площадь Победы, ул 1-я Линия, ул Аллея Героев). The tests import
 the written export with the real `import_gar`, and build their texts from `REGION` below.
 
-    python -m tests.fias.gar_region      # rewrites tests/fias/fixtures/gar_region35
+    python -m tests.gar.gar_region      # rewrites tests/gar/fixtures/gar_region35
 
 The output is the same on every run (ids and GUIDs are derived from the objects' places).
 """

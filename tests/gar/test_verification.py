@@ -1,7 +1,7 @@
 import pytest
 
 from clients.gar.verification import check_fias_address
-from tests.fias.conftest import EXPECTED
+from tests.gar.conftest import EXPECTED
 
 FLAT_89 = "f26b876b-6857-4951-b060-ec6559f04a9a"
 HOUSE_11 = "5ee84ac0-eb9a-4b42-b814-2f5f7c27c255"

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from clients.gar.services import gar_import
-from tests.fias.fake_dadata import FakeDadata
+from tests.gar.fake_dadata import FakeDadata
 
 SAMPLE = Path(__file__).resolve().parents[2] / "clients" / "gar" / "fixtures" / "sample"
 EXPECTED = json.loads((Path(__file__).parent / "expected.json").read_text(encoding="utf-8"))

@@ -7,7 +7,7 @@ Towns share street names, so a query names the town; streets named with type wor
 import pytest
 
 from clients.gar.services import gar_import
-from tests.fias import gar_region
+from tests.gar import gar_region
 
 REGION = "обл Вологодская"
 SOKOL = f"{REGION}, р-н Сокольский, г Сокол"

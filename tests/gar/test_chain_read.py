@@ -11,8 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from clients.gar.models import GarObject, GarObjectKind
 from clients.gar.selectors import gar_object_by_guid, gar_object_with_chain, gar_objects_by_ids
 from clients.gar.services import gar_import
-from tests.fias import gar_region
-from tests.fias.conftest import SAMPLE
+from tests.gar import gar_region
+from tests.gar.conftest import SAMPLE
 
 pytestmark = pytest.mark.django_db
 

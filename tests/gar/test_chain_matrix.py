@@ -16,9 +16,9 @@ from clients.gar.dadata import from_suggestion
 from clients.gar.embedded import EmbeddedDirectory
 from clients.gar.services import gar_import
 from clients.gar.verification import compare_with_directory
-from tests.fias import gar_region
-from tests.fias.fake_dadata import suggestion_for
-from tests.fias.gar_region import Address, Place, house_text
+from tests.gar import gar_region
+from tests.gar.fake_dadata import suggestion_for
+from tests.gar.gar_region import Address, Place, house_text
 
 # The module's import is made once, in `directory`; this mark has the test database set up for it.
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ from clients.gar.embedded import EmbeddedDirectory
 from clients.gar.gar_files import table_of
 from clients.gar.models import GarObject, GarObjectKind
 from clients.gar.services import gar_import
-from tests.fias.conftest import EXPECTED, SAMPLE
+from tests.gar.conftest import EXPECTED, SAMPLE
 
 ACTIVE = [a for a in EXPECTED["addresses"] if a["active"]]
 LEAD_KEYS = (

@@ -3,7 +3,7 @@ import pytest
 from clients.gar.directory import DirectoryUnavailable
 from clients.gar.providers import get_directory
 from clients.gar.verification import check_fias_address
-from tests.fias.fake_dadata import Reply, suggestion
+from tests.gar.fake_dadata import Reply, suggestion
 
 FLAT_89 = "f26b876b-6857-4951-b060-ec6559f04a9a"
 ADDRESS = {"fiasId": FLAT_89, "fullAddressText": "Москва, Сухонская ул., дом 11, кв. 89"}

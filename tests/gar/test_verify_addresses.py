@@ -4,7 +4,7 @@ from django.core.management import call_command
 
 from clients.models import AddressVerification
 from tests.factories import AddressFactory
-from tests.fias.fake_dadata import Reply, suggestion
+from tests.gar.fake_dadata import Reply, suggestion
 
 FLAT_89 = "f26b876b-6857-4951-b060-ec6559f04a9a"
 
