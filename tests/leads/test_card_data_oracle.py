@@ -196,7 +196,7 @@ def _tree(rng: random.Random, depth: int, known: list[str] | None = None):
 def _texts() -> list[str]:
     rng = random.Random(11)
     fixed = ["4111 1111 1111 1111", "№ 12 4111-1111-1111-1111", "4111111111111112", "", "1" * 12, "1" * 13]
-    return fixed + [_text(rng) for _ in range(20_000)]
+    return fixed + [_text(rng) for _ in range(5_000)]
 
 
 def test_it_masks_every_text_as_before():
@@ -207,7 +207,7 @@ def test_it_masks_every_text_as_before():
 @pytest.mark.parametrize("numbers", [True, False])
 def test_it_scrubs_every_tree_as_before(numbers):
     rng = random.Random(17 if numbers else 19)
-    for _ in range(3_000):
+    for _ in range(1_000):
         tree = _tree(rng, depth=6)
         keep = frozenset(rng.sample(["registrationNumber", "cvv", "note", "name"], rng.randint(0, 2)))
         expected = _reference_scrub(tree, numbers=numbers, keep=keep)
@@ -250,8 +250,8 @@ def test_it_stores_every_body_as_before():
     rng = random.Random(23)
     names = _lead_names(LEAD_IN)
     bodies = [*EXAMPLES]
-    bodies += [_mutated(rng, rng.choice(EXAMPLES), names, 0) for _ in range(1_500)]
-    bodies += [_tree(rng, 5, names) for _ in range(1_500)]
+    bodies += [_mutated(rng, rng.choice(EXAMPLES), names, 0) for _ in range(500)]
+    bodies += [_tree(rng, 5, names) for _ in range(500)]
     bodies += [
         {"extraFields": [{"name": "cardCvc", "value": "0149"}, {"name": 5, "value": "4111111111111111"}]},
         {"registrationNumber": "1027700132195", "cvv": {"registrationNumber": 4111111111111111}},
