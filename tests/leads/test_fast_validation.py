@@ -282,8 +282,9 @@ def test_it_gives_what_drf_gives_or_gives_up_on_odd_values(path, prop):
 
 @pytest.mark.parametrize(("path", "prop"), [(path, prop) for path, prop in PROPS if prop.kind in PLAIN])
 def test_it_takes_plain_values_of_every_property(path, prop):
+    # Alone in the body: the full bodies are the shared examples' test, which the fast path takes whole.
     for value in PLAIN[prop.kind]:
-        assert differ(put(full(), path, copy.deepcopy(value))), (path, value)
+        assert differ(put({}, path, copy.deepcopy(value))), (path, value)
 
 
 _scalars = (
