@@ -113,7 +113,8 @@ def client_match_or_create(
 
 
 def _client_records_create(*, client: Client, data: ClientData) -> None:
-    """One INSERT per table; inside `statements_batched` none of them waits for an answer."""
+    """One INSERT per table, from the rows' field values; inside `statements_batched` they are held
+    and go to the server with the lead's other INSERTs as one statement."""
     if data.document:
         rows_insert_values(IdentityDocument, [data.document], client=client)
     rows_insert_values(Address, data.addresses, client=client)
