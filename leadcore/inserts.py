@@ -18,17 +18,9 @@ from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Field, Model
 from django.utils import timezone
 
-from leadcore.rows import ModelColumns, built_once
+from leadcore.rows import ModelColumns, built_once, column_of
 
 M = TypeVar("M", bound=Model)
-
-
-def _column(field: object) -> str:
-    """A concrete field's column (the stubs allow None, which only non-concrete fields have)."""
-    column = getattr(field, "column", None)
-    if not isinstance(column, str):
-        raise TypeError(f"{field!r} has no column")
-    return column
 
 
 def _field(opts, name: str) -> Field:
@@ -236,7 +228,6 @@ def _values_params(model: type[Model], values: Mapping[str, Any], plan: Sequence
                 raise ValueError(f"{model.__name__}.{name}: the related row is not saved")
             value = None if value is None else value.pk
         given[attname] = value
-    adapt_integer = connection.ops.adapt_integerfield_value
     now = timezone.now()
     params: list[Any] = []
     for c in plan:
@@ -244,12 +235,7 @@ def _values_params(model: type[Model], values: Mapping[str, Any], plan: Sequence
             params.append(now)
             continue
         value = given[c.attname] if c.attname in given else c.field.get_default()
-        if value is None and c.as_is and c.null:
-            params.append(None)
-        elif type(value) in c.as_is and not (type(value) is decimal.Decimal and not value.is_finite()):
-            params.append(adapt_integer(value, c.integer) if c.integer else value)
-        else:
-            params.append(c.field.get_db_prep_save(value, connection))
+        params.append(c.sent(value) if c.takes_as_is(value) else c.field.get_db_prep_save(value, connection))
     return params
 
 
@@ -295,6 +281,16 @@ class _Column:
     null: bool
     stamped: bool  # a DateTimeField set on save (auto_now, auto_now_add): the row's time of insert
 
+    def takes_as_is(self, value: Any) -> bool:
+        """Whether Django's conversion would hand `value` back as it is (an integer wrapped)."""
+        if value is None:
+            return bool(self.as_is) and self.null
+        return type(value) in self.as_is and not (type(value) is decimal.Decimal and not value.is_finite())
+
+    def sent(self, value: Any) -> Any:
+        """A value `takes_as_is` accepted, as Django would send it."""
+        return connection.ops.adapt_integerfield_value(value, self.integer) if self.integer else value
+
 
 @functools.cache
 def _plan(model: type[Model], keyed: bool) -> list[_Column]:
@@ -311,7 +307,7 @@ def _column_plan(field: Field) -> _Column:
     wrapped = as_is == (int,) and not isinstance(source, models.AutoField | models.BigAutoField)
     integer = source.get_internal_type() if wrapped else None
     stamped = set_on_save and type(field) is models.DateTimeField
-    return _Column(field, _column(field), field.attname, as_is, integer, field.null, stamped)
+    return _Column(field, column_of(field), field.attname, as_is, integer, field.null, stamped)
 
 
 def _row_params(row: Model, plan: Sequence[_Column]) -> list[Any]:
@@ -321,7 +317,6 @@ def _row_params(row: Model, plan: Sequence[_Column]) -> list[Any]:
     `tests/leads/test_insert_params.py` compares both ways over every row a lead writes."""
     if connection.vendor != "postgresql":
         return [c.field.get_db_prep_save(c.field.pre_save(row, add=True), connection) for c in plan]
-    adapt_integer = connection.ops.adapt_integerfield_value
     now = timezone.now()  # as pre_save would set it, once per row rather than once per field
     params: list[Any] = []
     for c in plan:
@@ -330,10 +325,8 @@ def _row_params(row: Model, plan: Sequence[_Column]) -> list[Any]:
             params.append(now)
             continue
         value = getattr(row, c.attname)
-        if value is None and c.as_is and c.null:
-            params.append(None)
-        elif type(value) in c.as_is and not (type(value) is decimal.Decimal and not value.is_finite()):
-            params.append(adapt_integer(value, c.integer) if c.integer else value)
+        if c.takes_as_is(value):
+            params.append(c.sent(value))
         else:
             params.append(c.field.get_db_prep_save(c.field.pre_save(row, add=True), connection))
     return params
@@ -348,20 +341,9 @@ def insert_unless_found(row: M, *, lookup: Mapping[str, object], conflict: str) 
     a plain read now finds its row.
     """
     opts = row._meta
-    quote = connection.ops.quote_name
-    table = quote(opts.db_table)
     plan = _plan(type(row), row.pk is not None)
-    fields = [c.field for c in plan]
     values = _row_params(row, plan)
-    columns = ", ".join(quote(_column(f)) for f in opts.concrete_fields)
-    where = " AND ".join(f"{quote(_column(_field(opts, name)))} = %s" for name in lookup)
-    sql = (
-        f"WITH found AS (SELECT {columns} FROM {table} WHERE {where} LIMIT 1), "
-        f"made AS (INSERT INTO {table} ({', '.join(quote(_column(f)) for f in fields)}) "
-        f"SELECT {', '.join(['%s'] * len(fields))} WHERE NOT EXISTS (SELECT 1 FROM found) "
-        f"ON CONFLICT {conflict} DO NOTHING RETURNING {columns}) "
-        f"SELECT true, {columns} FROM made UNION ALL SELECT false, {columns} FROM found"
-    )
+    sql = _insert_unless_found_sql(type(row), row.pk is not None, tuple(lookup), conflict)
     params = [_field(opts, name).get_db_prep_value(value, connection) for name, value in lookup.items()]
     with connection.cursor() as cursor:
         cursor.execute(sql, [*params, *values])
@@ -370,6 +352,24 @@ def insert_unless_found(row: M, *, lookup: Mapping[str, object], conflict: str) 
         return None
     inserted = found[0]
     return built_once(connection, _columns_of(type(row))).instance(connection, found, start=1), inserted
+
+
+@functools.cache
+def _insert_unless_found_sql(model: type[Model], keyed: bool, lookup: tuple[str, ...], conflict: str) -> str:
+    """`insert_unless_found`'s statement, written once per model, key, look-up and conflict target."""
+    opts = model._meta
+    quote = connection.ops.quote_name
+    table = quote(opts.db_table)
+    columns = ", ".join(quote(column_of(f)) for f in opts.concrete_fields)
+    inserted = [c.column for c in _plan(model, keyed)]
+    where = " AND ".join(f"{quote(column_of(_field(opts, name)))} = %s" for name in lookup)
+    return (
+        f"WITH found AS (SELECT {columns} FROM {table} WHERE {where} LIMIT 1), "
+        f"made AS (INSERT INTO {table} ({', '.join(quote(c) for c in inserted)}) "
+        f"SELECT {', '.join(['%s'] * len(inserted))} WHERE NOT EXISTS (SELECT 1 FROM found) "
+        f"ON CONFLICT {conflict} DO NOTHING RETURNING {columns}) "
+        f"SELECT true, {columns} FROM made UNION ALL SELECT false, {columns} FROM found"
+    )
 
 
 @functools.cache

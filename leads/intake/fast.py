@@ -27,6 +27,7 @@ from rest_framework import serializers
 
 from clients.validators import digits, phone_normalize, text_clean
 from leads.intake.fields import (
+    NOT_DIGITS,
     CardNumber,
     Choice,
     Count,
@@ -105,16 +106,13 @@ def _phone(max_length: int | None) -> Convert:
     return phone
 
 
-_NOT_DIGITS = re.compile(r"[^\d\s\-]")
-
-
 def _digits(lengths: tuple[int, ...], checksum: Callable[[str], bool]) -> Convert:
     """INN, SNILS, OGRN, card number: every checksum used also refuses a number of the wrong form."""
 
     def digits_only(data: Any) -> str:
         text = _cleaned(data)
         number = digits(text)
-        if _NOT_DIGITS.search(text) or len(number) not in lengths or not checksum(number):
+        if NOT_DIGITS.search(text) or len(number) not in lengths or not checksum(number):
             raise Unsure
         return number
 

@@ -95,6 +95,10 @@ class Phone(Text):
         return number
 
 
+# A character other than a digit or the separators a number may be written with ("112-233-445 95").
+NOT_DIGITS = re.compile(r"[^\d\s\-]")
+
+
 def _lengths_text(lengths: tuple[int, ...]) -> str:
     if len(lengths) > 2 and lengths == tuple(range(lengths[0], lengths[-1] + 1)):
         return f"{lengths[0]} to {lengths[-1]}"
@@ -115,7 +119,7 @@ class Digits(Text):
 
     def to_internal_value(self, data):
         text = super().to_internal_value(data)
-        if re.search(r"[^\d\s\-]", text) or len(validators.digits(text)) not in self.lengths:
+        if NOT_DIGITS.search(text) or len(validators.digits(text)) not in self.lengths:
             raise invalid(f"{self.field_name} must have {_lengths_text(self.lengths)} digits.")
         number = validators.digits(text)
         self.check_form(number)
