@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from leadcore.api.parsers import MAX_DEPTH
+from leadcore.api.parsers import ESCAPED_NUL, MAX_DEPTH, has_escaped_nul
 from leads.models import Lead
 from tests.leads.conftest import person
 
@@ -91,3 +91,16 @@ def test_it_accepts_a_surrogate_pair_as_the_character_it_encodes(api):
 
     assert response.status_code == 200, response.json()
     assert json.dumps(Lead.objects.get().payload["firstName"]) == '"\\u0410\\u043d\\u043d\\u0430 \\ud83d\\ude00"'
+
+
+def test_it_finds_an_escaped_nul_exactly_where_the_full_pattern_does():
+    # The quick substring test may only skip texts the pattern cannot match: every text made of
+    # backslashes, the escape's letters and others, up to six characters, against the pattern.
+    pieces = ["\\", "u", "0", "000", "0000", "x", '"']
+    texts = [""]
+    for _ in range(6):
+        texts = list({t + p for t in texts for p in pieces if len(t + p) <= 8})
+        for text in texts:
+            assert has_escaped_nul(text) == bool(ESCAPED_NUL.search(text)), text
+    assert has_escaped_nul('{"a": "x\\u0000"}')
+    assert not has_escaped_nul('{"a": "x\\\\u0000"}')
