@@ -17,8 +17,8 @@ worker_class = "sync"
 # 30 s: `leads.idempotency.STALE_AFTER` counts on no request living longer than this.
 timeout = 30
 graceful_timeout = 30
-# Behind the proxy, which reuses its connections to us.
-keepalive = 5
+# No keepalive: gunicorn's sync workers close the connection after each response whatever it
+# says (only threaded and async workers keep connections); the proxy opens one per request.
 
 # Insurance against slow growth (a library's cache, fragmentation): a worker is replaced after
 # this many requests, at a random point of the jitter so that workers do not restart together.
