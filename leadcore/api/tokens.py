@@ -5,6 +5,7 @@ no stretching) is as hard to reverse as the key is to guess, and a look-up stays
 
 import hashlib
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -62,15 +63,34 @@ def api_tokens_live(*, user: User | None = None) -> QuerySet[ApiToken]:
 
 
 @dataclass(frozen=True, slots=True)
-class _TokenRead:
+class TokenRead:
+    """What `api_tokens_live().select_related("user").filter(digest=…)` asks, in parts that the
+    API request's opening statement (`leadcore.api.opening`) reuses: `SELECT {columns} {source}`
+    with `parameters(key)`. A digest is unique, so at most one row and no ordering."""
+
     sql: str
+    columns: str
+    # FROM the token (alias t) joined to its user (alias u), WHERE it is live.
+    source: str
     token: ModelColumns[ApiToken]
     user: ModelColumns[Any]
+    token_id: str
+    user_is_active: str
+
+    @staticmethod
+    def parameters(connection: BaseDatabaseWrapper, key: str) -> list[Any]:
+        now = ApiToken._meta.get_field("expires_at").get_db_prep_value(timezone.now(), connection)
+        return [key_digest(key), now]
+
+    def instance(self, connection: BaseDatabaseWrapper, row: Sequence[Any]) -> ApiToken:
+        """The token of `row` with its user cached, as select_related leaves it."""
+        token = self.token.instance(connection, row)
+        user = self.user.instance(connection, row, len(self.token.attnames))
+        ApiToken._meta.get_field("user").set_cached_value(token, user)
+        return token
 
 
-def _token_read(connection: BaseDatabaseWrapper) -> _TokenRead:
-    """What `api_tokens_live().select_related("user").filter(digest=…)` asks; a digest is unique,
-    so at most one row and no ordering."""
+def token_read(connection: BaseDatabaseWrapper) -> TokenRead:
     token_meta = ApiToken._meta
     user_meta = token_meta.get_field("user").related_model._meta
     token = ModelColumns(ApiToken, "t", connection)
@@ -80,13 +100,22 @@ def _token_read(connection: BaseDatabaseWrapper) -> _TokenRead:
     def column(name: str) -> str:
         return f"t.{quote(column_of(token_meta.get_field(name)))}"
 
-    sql = (
-        f"SELECT {token.sql}, {user.sql} FROM {quote(token_meta.db_table)} t "
+    source = (
+        f"FROM {quote(token_meta.db_table)} t "
         f"INNER JOIN {quote(user_meta.db_table)} u ON u.{quote(column_of(user_meta.pk))} = {column('user')} "
         f"WHERE {column('digest')} = %s AND {column('revoked_at')} IS NULL "
         f"AND ({column('expires_at')} IS NULL OR {column('expires_at')} > %s)"
     )
-    return _TokenRead(sql=sql, token=token, user=user)
+    columns = f"{token.sql}, {user.sql}"
+    return TokenRead(
+        sql=f"SELECT {columns} {source}",
+        columns=columns,
+        source=source,
+        token=token,
+        user=user,
+        token_id=f"t.{quote(column_of(token_meta.pk))}",
+        user_is_active=f"u.{quote(column_of(user_meta.get_field('is_active')))}",
+    )
 
 
 def api_token_for_key(*, key: str) -> ApiToken | None:
@@ -95,16 +124,11 @@ def api_token_for_key(*, key: str) -> ApiToken | None:
 
     Every API request asks this, so its statement is written once per connection rather than
     built by a QuerySet each time (the compilation cost more CPU than the read); the row becomes
-    the instances the ORM would have made (`leadcore.rows`)."""
+    the instances the ORM would have made (`leadcore.rows`). On PostgreSQL a request that its
+    view's TokenRateThrottle counts reads the token in `leadcore.api.opening` instead."""
     connection = connections[router.db_for_read(ApiToken)]
-    read = built_once(connection, _token_read)
-    now = ApiToken._meta.get_field("expires_at").get_db_prep_value(timezone.now(), connection)
+    read = built_once(connection, token_read)
     with connection.cursor() as cursor:
-        cursor.execute(read.sql, [key_digest(key), now])
+        cursor.execute(read.sql, read.parameters(connection, key))
         row = cursor.fetchone()
-    if row is None:
-        return None
-    token = read.token.instance(connection, row)
-    user = read.user.instance(connection, row, len(read.token.attnames))
-    ApiToken._meta.get_field("user").set_cached_value(token, user)
-    return token
+    return read.instance(connection, row) if row is not None else None
