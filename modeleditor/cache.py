@@ -1,6 +1,7 @@
 """A per-process snapshot of the Model Editor's data, reloaded when the version row moves.
 
-Each request pays one indexed read of the version row; rules, lists and definitions are read
+Each request pays one indexed read of the version row (an API request's opening statement reads
+it along with the token: `version_seen`); rules, lists and definitions are read
 again only after a change, so every server process sees an edit on its very next request.
 """
 
@@ -46,6 +47,7 @@ _request = threading.local()
 def _request_started(**kwargs) -> None:
     _request.active = True
     _request.checked = False
+    _request.version = None
 
 
 def _request_finished(**kwargs) -> None:
@@ -59,18 +61,27 @@ request_finished.connect(_request_finished, dispatch_uid="modeleditor.cache.requ
 def forget_version_check() -> None:
     """Make the next snapshot read the version again: this process has just changed it."""
     _request.checked = False
+    _request.version = None
+
+
+def version_seen(*, version: int | None) -> None:
+    """The version `VERSION_SQL` read at the start of this request (None: no row), as a statement
+    that read more did (the API's opening statement): the snapshot then needs no read of its own.
+    Read at the start of the request, it is as good as one read later in it."""
+    if getattr(_request, "active", False):
+        _request.version = version or 0
 
 
 def _current_version() -> int:
     # Written out once: every lead asks, and the ORM's query building cost more than the read.
     with connection.cursor() as cursor:
-        cursor.execute(_VERSION_SQL)
+        cursor.execute(VERSION_SQL)
         row = cursor.fetchone()
     return row[0] if row else 0
 
 
 _quote = connection.ops.quote_name
-_VERSION_SQL = f"SELECT {_quote('version')} FROM {_quote(ConfigVersion._meta.db_table)} WHERE {_quote('id')} = 1"
+VERSION_SQL = f"SELECT {_quote('version')} FROM {_quote(ConfigVersion._meta.db_table)} WHERE {_quote('id')} = 1"
 
 
 def _extra_fields() -> list[ExtraFieldSpec]:
@@ -123,7 +134,8 @@ def config_snapshot() -> ConfigSnapshot:
     in_request = getattr(_request, "active", False)
     if snapshot is not None and in_request and _request.checked:
         return snapshot
-    version = _current_version()
+    seen = _request.version if in_request else None
+    version = seen if seen is not None else _current_version()
     if snapshot is None or snapshot.version != version:
         with _lock:
             if _snapshot is None or _snapshot.version != version:

@@ -2,7 +2,8 @@
 
 DRF authenticates before it checks permissions and throttles, so a request without a valid token
 would never reach a throttle; the address limit is therefore counted here, where such a request
-is recognised."""
+is recognised. On PostgreSQL the token's own limit is counted here too, by the statement that
+reads the token (`leadcore.api.opening`), for the views that count it (`token_window_ahead`)."""
 
 from typing import TYPE_CHECKING, Any
 
@@ -10,7 +11,8 @@ from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions
 from rest_framework.request import Request
 
-from leadcore.api.throttling import address_limit_enforce
+from leadcore.api.opening import api_request_open
+from leadcore.api.throttling import CountsAhead, address_limit_enforce, token_window_ahead
 from leadcore.api.tokens import api_token_for_key
 
 if TYPE_CHECKING:
@@ -18,8 +20,12 @@ if TYPE_CHECKING:
     from drf_spectacular.openapi import AutoSchema
 
 
-class ApiTokenAuthentication(authentication.TokenAuthentication):
+class ApiTokenAuthentication(CountsAhead, authentication.TokenAuthentication):
+    # Kept by `authenticate`: DRF gives `authenticate_credentials` the key alone.
+    request: Request | None = None
+
     def authenticate(self, request: Request) -> tuple[Any, Any] | None:
+        self.request = request
         try:
             return super().authenticate(request)
         except exceptions.AuthenticationFailed:
@@ -27,7 +33,12 @@ class ApiTokenAuthentication(authentication.TokenAuthentication):
             raise
 
     def authenticate_credentials(self, key: str) -> tuple[Any, Any]:
-        token = api_token_for_key(key=key)
+        window = token_window_ahead(self.request) if self.request is not None else None
+        if window is None:
+            token = api_token_for_key(key=key)
+        else:
+            opened = api_request_open(key=key, window=window)
+            token, self.counted = opened.token, opened.counted
         if token is None or not token.user.is_active:
             raise exceptions.AuthenticationFailed("Invalid token.")
         return token.user, token
@@ -38,6 +49,7 @@ class BsAuthAuthentication(ApiTokenAuthentication):
         key = request.META.get("HTTP_BSAUTH", "").strip()
         if not key:
             return None
+        self.request = request
         try:
             return self.authenticate_credentials(key)
         except exceptions.AuthenticationFailed:

@@ -10,6 +10,7 @@ concurrent requests of one token may each count once for two and let a few more 
 rate limit can afford. A refused request is not counted."""
 
 import math
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -19,6 +20,7 @@ from django.db import connection
 from django.http import HttpRequest
 from django.utils import timezone
 from rest_framework import exceptions
+from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.throttling import BaseThrottle, SimpleRateThrottle
 
@@ -43,14 +45,18 @@ class _WindowThrottle(SimpleRateThrottle):
         """The counter's key, or None for a request this throttle does not count; needs no view."""
         raise NotImplementedError
 
+    def window(self) -> tuple[int, float]:
+        """The current window's number and the seconds until the next one."""
+        now = self.timer()
+        window = int(now // self.duration)
+        return window, (window + 1) * self.duration - now
+
     def allow_request(self, request: Request, view: "APIView | None") -> bool:
         self.key = self.get_cache_key(request, view)
         if self.key is None:
             return True
-        now = self.timer()
-        window = int(now // self.duration)
+        window, self.retry_after = self.window()
         key = f"{self.key}:{window}"
-        self.retry_after = (window + 1) * self.duration - now
         # `self.cache` is Django's proxy of the default cache; the backend behind it decides.
         if isinstance(caches[DEFAULT_CACHE_ALIAS], DatabaseCache):
             return window_count(key=self.key, window_no=window, limit=self.num_requests)
@@ -66,8 +72,13 @@ class _WindowThrottle(SimpleRateThrottle):
 
 
 _TABLE = RateCounter._meta.db_table
-_COUNT = f"""
-    INSERT INTO {_TABLE} (key, window_no, count, created_at, updated_at) VALUES (%s, %s, 1, %s, %s)
+
+
+def counting_sql(rows: str) -> str:
+    """The statement that counts the requests `rows` gives as (key, window_no, 1, created_at,
+    updated_at), then takes the limit as its last parameter; it returns the count of each one counted."""
+    return f"""
+    INSERT INTO {_TABLE} (key, window_no, count, created_at, updated_at) {rows}
     ON CONFLICT (key) DO UPDATE SET
         count = CASE WHEN {_TABLE}.window_no = excluded.window_no THEN {_TABLE}.count + 1 ELSE 1 END,
         window_no = excluded.window_no,
@@ -75,6 +86,9 @@ _COUNT = f"""
     WHERE {_TABLE}.window_no <> excluded.window_no OR {_TABLE}.count < %s
     RETURNING count
 """
+
+
+_COUNT = counting_sql("VALUES (%s, %s, 1, %s, %s)")
 
 
 def window_count(*, key: str, window_no: int, limit: int) -> bool:
@@ -88,20 +102,80 @@ def window_count(*, key: str, window_no: int, limit: int) -> bool:
         return cursor.fetchone() is not None
 
 
+@dataclass(frozen=True, slots=True)
+class TokenWindow:
+    """A token's request to count before the token is known: its key is `key_prefix` followed by
+    the token's id."""
+
+    key_prefix: str
+    window_no: int
+    limit: int
+    retry_after: float
+
+
+@dataclass(frozen=True, slots=True)
+class Counted:
+    """The answer of a request's count made by its authentication, for the throttle to give."""
+
+    key: str
+    allowed: bool
+    retry_after: float
+
+
+class CountsAhead:
+    """An authentication that may count its request against the token's rate while it reads the
+    token (`leadcore.api.opening`); DRF makes one per request."""
+
+    counted: Counted | None = None
+
+
 class TokenRateThrottle(_WindowThrottle):
     """API_THROTTLE_RATE per API token (per user for a staff session reading the schema)."""
 
     scope = "token"
     rate_setting = "API_THROTTLE_RATE"
+    token_key_prefix = f"throttle:{scope}:t"
 
     def get_cache_key(self, request: Request, view: "APIView | None") -> str | None:
         if isinstance(request.auth, ApiToken):
-            ident = f"t{request.auth.pk}"
+            return f"{self.token_key_prefix}{request.auth.pk}"
         elif request.user is not None and request.user.is_authenticated:
             ident = f"u{request.user.pk}"
         else:
             ident = f"a{self.get_ident(request)}"
         return f"throttle:{self.scope}:{ident}"
+
+    def allow_request(self, request: Request, view: "APIView | None") -> bool:
+        authenticator = request.successful_authenticator
+        counted = authenticator.counted if isinstance(authenticator, CountsAhead) else None
+        if counted is not None and counted.key == self.get_cache_key(request, view):
+            self.retry_after = counted.retry_after
+            return counted.allowed
+        return super().allow_request(request, view)
+
+
+def token_window_ahead(request: Request) -> TokenWindow | None:
+    """The window in which the statement that reads the request's token also counts the request,
+    or None: the throttle counts it later, as with any other authentication.
+
+    Only on PostgreSQL with the counters in the database, and only for a view that counts with
+    this very throttle and whose permissions refuse no authenticated user (DRF checks them before
+    the throttles, and a refused request must stay uncounted)."""
+    if connection.vendor != "postgresql" or not isinstance(caches[DEFAULT_CACHE_ALIAS], DatabaseCache):
+        return None
+    view = (request.parser_context or {}).get("view")
+    if view is None or TokenRateThrottle not in view.throttle_classes:
+        return None
+    if any(permission is not IsAuthenticated for permission in view.permission_classes):
+        return None
+    throttle = TokenRateThrottle()
+    window_no, retry_after = throttle.window()
+    return TokenWindow(
+        key_prefix=throttle.token_key_prefix,
+        window_no=window_no,
+        limit=throttle.num_requests,
+        retry_after=retry_after,
+    )
 
 
 class AddressRateThrottle(_WindowThrottle):

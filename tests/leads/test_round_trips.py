@@ -69,9 +69,10 @@ def test_it_takes_at_most_12_round_trips_for_a_new_client_and_10_for_a_matched_o
     assert Client.objects.count() == 2
     assert new.count <= NEW_CLIENT_MAX
     assert matched.count <= MATCHED_CLIENT_MAX
-    # Today: health check 0, token 1, its rate counter 1, Model Editor version 1, FIAS chain 1,
-    # BEGIN 1, client and reserved ids 1, every row 1, COMMIT 1.
-    assert (new.count, matched.count) == (8, 8)
+    # Today: health check 0, the opening statement 1 (token, its rate counter and the Model
+    # Editor's version: leadcore.api.opening), FIAS chain 1, BEGIN 1, client and reserved ids 1,
+    # every row 1, COMMIT 1.
+    assert (new.count, matched.count) == (6, 6)
 
 
 def test_it_takes_as_many_round_trips_for_five_of_each_nested_item_as_for_one(full_lead_ready):
@@ -118,4 +119,8 @@ def test_it_prepares_the_statements_a_connection_repeats(full_lead_ready, settin
         cursor.execute("SELECT statement FROM pg_prepared_statements")
         prepared = [statement for (statement,) in cursor.fetchall()]
     assert any("INSERT INTO" in statement and "clients_goods" in statement for statement in prepared)
-    assert any("api_apitoken" in statement for statement in prepared)
+    # The opening statement: the token, its rate counter and the Model Editor's version.
+    assert any(
+        all(table in statement for table in ("api_apitoken", "api_ratecounter", "modeleditor_configversion"))
+        for statement in prepared
+    )
