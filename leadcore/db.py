@@ -43,9 +43,6 @@ def backend_gone(pid: int) -> bool:
         return cursor.fetchone()[0]
 
 
-# The INSERTs `rows_insert` holds back inside `statements_batched`, as (statement, parameters).
-
-
 @dataclass
 class RoundTrips:
     count: int = 0

@@ -6,8 +6,18 @@ from django.db import transaction
 
 from clients.models import Client, Contract, Goods, LeadDebt, LoanApplication
 from leadcore.inserts import row_insert, rows_insert_values
+from leadcore.statement import computed_from
 
 DEFAULT_CONTRACT_PREFIX = "LC"
+
+
+def contract_number(*, prefix: str, application_id: int) -> str:
+    return f"{prefix}-{application_id:09d}"
+
+
+# `contract_number` as the lead's statement computes it from the application id it draws ({0}),
+# the prefix its parameter; tests/clients/test_contract_number.py holds the two equal.
+CONTRACT_NUMBER_SQL = "(%s::text || '-' || lpad(({0})::text, greatest(9, length(({0})::text)), '0'))"
 
 
 @transaction.atomic(savepoint=False)
@@ -20,7 +30,7 @@ def loan_application_create(
     extra_fields: dict[str, str],
     pk: int | None = None,
 ) -> LoanApplication:
-    """`pk`: an id reserved ahead (`leadcore.inserts.ReservedIds`), so that nothing waits for the INSERT."""
+    """`pk`: an id reserved ahead (`leadcore.statement.ids_reserved`), so that nothing waits for the INSERT."""
     application = LoanApplication(pk=pk, client=client, extra_fields=extra_fields, **fields)
     row_insert(application)
     rows_insert_values(LeadDebt, debts, application=application)
@@ -43,7 +53,12 @@ def contract_draft_create(
         pk=pk,
         application=application,
         client_id=application.client_id,
-        number=f"{prefix}-{application.pk:09d}",
+        number=computed_from(
+            application.pk,
+            CONTRACT_NUMBER_SQL,
+            (prefix,),
+            lambda application_id: contract_number(prefix=prefix, application_id=application_id),
+        ),
         legal_entity=legal_entity,
         credit_product_id=application.credit_product_id,
         amount=application.amount,

@@ -5,11 +5,12 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import User
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 
 from clients.identity import company_identity_key, person_identity_key
 from clients.models import Address, Client, ClientKind, IdentityDocument, LegalEntity, Relative
 from leadcore.inserts import insert_unless_found, rows_insert_values
+from leadcore.statement import MADE_CLIENT_ID, in_statement
 
 PERSON_MATCH_FIELDS = ("lastName", "firstName", "patronymic", "passport.seria", "passport.no")
 COMPANY_MATCH_FIELDS = ("inn",)
@@ -35,6 +36,16 @@ class MatchResult:
     matched: bool
     matched_fields: tuple[str, ...]
     scope: str
+
+
+@dataclass(frozen=True)
+class MatchPending:
+    """The client of a lead's statement (`leadcore.statement.one_statement`): found or created by
+    it, which of the two decided there; each case's result (one client instance) for the rows
+    that depend on it (`leadcore.statement.if_inserted`)."""
+
+    created: MatchResult
+    matched: MatchResult
 
 
 def client_identity(data: ClientData) -> str | None:
@@ -68,12 +79,15 @@ def client_find(*, data: ClientData, legal_entity: LegalEntity | None) -> Client
 @transaction.atomic(savepoint=False)
 def client_match_or_create(
     *, data: ClientData, legal_entity: LegalEntity | None, created_by: User | None = None
-) -> MatchResult:
+) -> MatchResult | MatchPending:
     """Attach to the known client (its data left as it is) or create the client with its records.
 
     The unique constraint on (identity_key, match_scope) decides races: of N simultaneous leads for
-    one new person, one insert wins and the others find its row once it commits. On PostgreSQL the
-    look-up and the insert are one statement (`INSERT … ON CONFLICT DO NOTHING`, no savepoint).
+    one new person, one insert wins and the others find its row once it commits. On PostgreSQL,
+    inside the lead's statement (`leadcore.statement.one_statement`), the look-up, the insert
+    (`INSERT … ON CONFLICT DO NOTHING`, no savepoint) and the new client's records are part of
+    that statement, and which case it was is decided there: `MatchPending`. A client without an
+    identity key is looked up by NULL, which finds none, and always inserted.
     """
     key = client_identity(data)
     scope = match_scope(legal_entity)
@@ -87,38 +101,34 @@ def client_match_or_create(
         extra_fields=data.extra_fields,
         **data.fields,
     )
-    if key is not None and connection.vendor == "postgresql":
+    if in_statement():
         lookup = {"identity_key": key, "match_scope": scope}
-        stored = insert_unless_found(client, lookup=lookup, conflict=_UNIQUE_IDENTITY)
-        if stored is None:
-            return MatchResult(Client.objects.get(identity_key=key, match_scope=scope), True, fields, scope)
-        client, created = stored
-        if not created:
-            return MatchResult(client, True, fields, scope)
-    else:
-        if key is not None:
-            existing = Client.objects.filter(identity_key=key, match_scope=scope).first()
-            if existing is not None:
-                return MatchResult(existing, True, fields, scope)
-        try:
-            with transaction.atomic():
-                client.save(force_insert=True)
-        except IntegrityError:
-            existing = Client.objects.filter(identity_key=key, match_scope=scope).first() if key else None
-            if existing is None:
-                raise
+        insert_unless_found(client, lookup=lookup, conflict=_UNIQUE_IDENTITY)
+        _client_records_create(client_id=MADE_CLIENT_ID, data=data)
+        return MatchPending(MatchResult(client, False, (), scope), MatchResult(client, True, fields, scope))
+    if key is not None:
+        existing = Client.objects.filter(identity_key=key, match_scope=scope).first()
+        if existing is not None:
             return MatchResult(existing, True, fields, scope)
-    _client_records_create(client=client, data=data)
+    try:
+        with transaction.atomic():
+            client.save(force_insert=True)
+    except IntegrityError:
+        existing = Client.objects.filter(identity_key=key, match_scope=scope).first() if key else None
+        if existing is None:
+            raise
+        return MatchResult(existing, True, fields, scope)
+    _client_records_create(client_id=client.pk, data=data)
     return MatchResult(client, False, (), scope)
 
 
-def _client_records_create(*, client: Client, data: ClientData) -> None:
-    """One INSERT per table, from the rows' field values; inside `statements_batched` they are held
-    and go to the server with the lead's other INSERTs as one statement."""
+def _client_records_create(*, client_id: Any, data: ClientData) -> None:
+    """One INSERT per table, from the rows' field values; inside the lead's statement they are held
+    and written with it, only where it inserted the client (`client_id` is then its stand-in)."""
     if data.document:
-        rows_insert_values(IdentityDocument, [data.document], client=client)
-    rows_insert_values(Address, data.addresses, client=client)
-    rows_insert_values(Relative, data.relatives, client=client)
+        rows_insert_values(IdentityDocument, [data.document], client_id=client_id)
+    rows_insert_values(Address, data.addresses, client_id=client_id)
+    rows_insert_values(Relative, data.relatives, client_id=client_id)
 
 
 @transaction.atomic

@@ -70,9 +70,9 @@ def test_it_takes_at_most_12_round_trips_for_a_new_client_and_10_for_a_matched_o
     assert new.count <= NEW_CLIENT_MAX
     assert matched.count <= MATCHED_CLIENT_MAX
     # Today: health check 0, the opening statement 1 (token, its rate counter and the Model
-    # Editor's version: leadcore.api.opening), FIAS chain 1, BEGIN 1, client and reserved ids 1,
-    # every row 1, COMMIT 1.
-    assert (new.count, matched.count) == (6, 6)
+    # Editor's version: leadcore.api.opening), FIAS chain 1, the conversion 1 (ids, client and
+    # every row: one statement in autocommit, no BEGIN or COMMIT: leadcore.statement).
+    assert (new.count, matched.count) == (3, 3)
 
 
 def test_it_takes_as_many_round_trips_for_five_of_each_nested_item_as_for_one(full_lead_ready):

@@ -1,0 +1,284 @@
+"""A lead's conversion as ONE statement on PostgreSQL: its ids drawn, its client found or made, and
+every row inserted by a single data-modifying `WITH` statement, sent once in autocommit.
+
+One statement is atomic by itself (it writes all of its rows or none), so it needs no BEGIN and
+no COMMIT, and the whole conversion costs one round trip. Inside `one_statement` the writes of
+`leadcore.inserts` are held instead of sent, and the values the statement itself decides are
+`Computed` stand-ins: the ids it draws from the sequences (`ids_reserved`), the client's id
+(`cl.id`: found or made, `leadcore.inserts.insert_unless_found`), what depends on which of the
+two it was (`if_inserted`) and values derived from an id (`computed_from`: a contract's number).
+Once the statement answered, every stand-in on a model instance is replaced by its value.
+
+    WITH ids AS (SELECT nextval(…) AS i0, …),
+         found AS (SELECT id FROM client WHERE key = $ LIMIT 1),
+         made AS (INSERT INTO client … SELECT $… WHERE NOT EXISTS (SELECT 1 FROM found)
+                  ON CONFLICT … DO NOTHING RETURNING id),
+         cl AS (SELECT id, true AS created FROM made UNION ALL SELECT id, false FROM found),
+         r0 AS (INSERT INTO document (…) SELECT $…, made.id FROM made),
+         r1 AS (INSERT INTO application (…) SELECT ids.i0, cl.id, $… FROM ids, cl), …
+    SELECT ids.i0, …, cl.id, cl.created FROM ids, cl
+
+Each row is its own `INSERT … SELECT` of one row: PostgreSQL types a bare parameter of such a
+SELECT by its column, as in `VALUES` (a multi-row SELECT or VALUES list would type it as text).
+"""
+
+import functools
+import itertools
+import re
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from typing import Any
+
+import psycopg
+from django.db import connection
+from django.db.models import Model
+
+from leadcore.rows import column_of
+
+# A lost race with a simultaneous lead of the same new person costs one more run (the next
+# snapshot sees the winner's client); a client that keeps vanishing between runs is not a race.
+RUNS = 3
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What the statement decided: the ids it drew and the client it found or made."""
+
+    ids: tuple[int, ...]
+    client_id: int | None
+    created: bool
+
+
+@dataclass(frozen=True, eq=False)
+class Computed:
+    """A value the statement computes: `sql` over its rows `ids`, `cl` and `made`, `%s` for each
+    of `params` (values of the column it fills, converted as such), and `value` the same in Python
+    once the statement answered."""
+
+    sql: str
+    params: tuple[Any, ...]
+    value: Callable[[Answer], Any]
+
+
+def computed_from(value: Any, sql: str, params: tuple[Any, ...], python: Callable[[Any], Any]) -> Any:
+    """`python(value)`; when the statement computes `value`, the statement computes `sql` of it
+    (`{0}` stands for it) with `params`, and `python` gives the same in Python."""
+    if not isinstance(value, Computed):
+        return python(value)
+    if value.params:
+        raise ValueError("only a parameterless value can be derived from")
+    return Computed(sql.format(value.sql), params, lambda answer: python(value.value(answer)))
+
+
+def if_inserted(inserted: Any, found: Any) -> Any:
+    """`inserted` when the statement made the client, `found` when it found it; both in the column's terms."""
+    if inserted == found:
+        return inserted
+    return Computed(
+        "CASE WHEN cl.created THEN %s ELSE %s END",
+        (inserted, found),
+        lambda answer: inserted if answer.created else found,
+    )
+
+
+@dataclass(frozen=True)
+class _Row:
+    head: str  # INSERT INTO table (columns)
+    values: tuple[Any, ...]  # one per column: a parameter, or a Computed
+
+
+@dataclass(frozen=True)
+class _Client:
+    table: str
+    head: str
+    lookup: tuple[str, ...]  # the look-up's columns
+    conflict: str
+    params: tuple[Any, ...]  # the look-up's values, then the row's
+
+
+@dataclass
+class _Statement:
+    sequences: list[tuple[str, str]] = field(default_factory=list)  # (table, id column) per drawn id
+    client: _Client | None = None
+    rows: list[_Row] = field(default_factory=list)
+    stand_ins: list[tuple[Model, str, Computed]] = field(default_factory=list)
+
+
+_statement: ContextVar[_Statement | None] = ContextVar("lead_statement", default=None)
+
+
+def in_statement() -> bool:
+    return _statement.get() is not None
+
+
+def _held() -> _Statement:
+    statement = _statement.get()
+    if statement is None:
+        raise RuntimeError("only inside one_statement()")
+    return statement
+
+
+@contextmanager
+def one_statement() -> Iterator[None]:
+    """On PostgreSQL, the writes inside are held and sent as one statement when the block ends;
+    the stand-ins on the instances written then take their values. Nothing may read inside the
+    block what it writes. Elsewhere (SQLite) the writes run one by one, as without the block.
+
+    A statement that found no client and made none (a simultaneous lead inserted the same person
+    after its snapshot: ON CONFLICT waited for it and did nothing) wrote nothing at all: it runs
+    again, and the new snapshot finds that client.
+    """
+    if connection.vendor != "postgresql" or _statement.get() is not None:
+        yield
+        return
+    statement = _Statement()
+    token = _statement.set(statement)
+    try:
+        yield
+    finally:
+        _statement.reset(token)
+    answer = _sent(statement)
+    for instance, attname, stand_in in statement.stand_ins:
+        setattr(instance, attname, stand_in.value(answer))
+
+
+def ids_reserved(models: Sequence[type[Model]]) -> tuple[Any, ...]:
+    """Primary keys for rows of `models` others refer to, drawn by the statement from their sequences;
+    None each outside one (the row's id is read back on insert)."""
+    statement = _statement.get()
+    if statement is None:
+        return (None,) * len(models)
+    ids = []
+    for model in models:
+        n = len(statement.sequences)
+        statement.sequences.append((model._meta.db_table, column_of(model._meta.pk)))
+        ids.append(Computed(f"ids.i{n}", (), _drawn(n)))
+    return tuple(ids)
+
+
+def _drawn(n: int) -> Callable[[Answer], int]:
+    return lambda answer: answer.ids[n]
+
+
+def client_hold(*, table: str, head: str, lookup: dict[str, Any], conflict: str, values: Sequence[Any]) -> None:
+    """The client row found by `lookup` (its columns and values), else inserted (`head`, `values`)."""
+    statement = _held()
+    if statement.client is not None:
+        raise RuntimeError("one client per statement")
+    if any(isinstance(value, Computed) for value in values):
+        raise ValueError("the client's row is looked up before anything else: it takes no computed value")
+    statement.client = _Client(table, head, tuple(lookup), conflict, (*lookup.values(), *values))
+
+
+CLIENT_ID = Computed("cl.id", (), lambda answer: answer.client_id)
+# The client's id where the statement inserted it: rows written only for a new client take it.
+MADE_CLIENT_ID = Computed("made.id", (), lambda answer: answer.client_id)
+
+
+def row_hold(head: str, values: Sequence[Any], *, instance: Model | None = None, attnames: Sequence[str] = ()) -> None:
+    """One row for the statement; where `instance` is given, its stand-ins (by `attnames`, one per
+    value) take their values once the statement answered."""
+    statement = _held()
+    statement.rows.append(_Row(head, tuple(values)))
+    if instance is not None:
+        for attname, value in zip(attnames, values, strict=True):
+            if isinstance(value, Computed):
+                statement.stand_ins.append((instance, attname, value))
+
+
+def stand_in_hold(instance: Model, attname: str, value: Computed) -> None:
+    _held().stand_ins.append((instance, attname, value))
+
+
+def _sent(statement: _Statement) -> Answer:
+    client = statement.client
+    shape = (
+        tuple(statement.sequences),
+        None if client is None else (client.table, client.head, client.lookup, client.conflict, len(client.params)),
+        tuple((row.head, _row_shape(row)) for row in statement.rows),
+    )
+    sql = _statement_sql(shape)
+    params: list[Any] = [name for sequence in statement.sequences for name in sequence]
+    if client is not None:
+        params.extend(client.params)
+    for row in statement.rows:
+        for value in row.values:
+            if isinstance(value, Computed):
+                params.extend(value.params)
+            else:
+                params.append(value)
+    connection.ensure_connection()
+    connection.validate_no_broken_transaction()
+    width = len(statement.sequences)
+    # Sent already numbered through psycopg's raw cursor: through Django's, psycopg would scan the
+    # whole text for `%s` on every lead. So it bypasses Django's query log (DEBUG,
+    # CaptureQueriesContext); its errors are Django's all the same.
+    with connection.wrap_database_errors, psycopg.RawCursor(connection.connection) as cursor:
+        for _run in range(RUNS):
+            cursor.execute(sql, params)
+            answered = cursor.fetchone()
+            if answered is not None:
+                ids = tuple(answered[:width])
+                if client is None:
+                    return Answer(ids, None, False)
+                return Answer(ids, answered[width], answered[width + 1])
+    raise RuntimeError(f"the client was neither found nor made in {RUNS} runs")
+
+
+def _row_shape(row: _Row) -> tuple[str | None, ...]:
+    """Per value: None for a parameter, the SQL of a computed one."""
+    return tuple(value.sql if isinstance(value, Computed) else None for value in row.values)
+
+
+def _row_source(row_shape: tuple[str | None, ...], with_client: bool) -> str:
+    """The rows a row is selected from: `made` for a new client's own records; otherwise `ids` and,
+    when the statement looks a client up, `cl`, so that nothing is written when it found none."""
+    sources = " ".join(sql for sql in row_shape if sql is not None)
+    if re.search(r"\bmade\.", sources):
+        return "made, ids" if re.search(r"\bids\.", sources) else "made"
+    return "ids, cl" if with_client else "ids"
+
+
+@functools.lru_cache(maxsize=256)
+def _statement_sql(
+    shape: tuple[
+        tuple[tuple[str, str], ...],
+        tuple[str, str, tuple[str, ...], str, int] | None,
+        tuple[tuple[str, tuple[str | None, ...]], ...],
+    ],
+) -> str:
+    """The statement of this shape (drawn ids, client look-up, rows), its parameters numbered."""
+    sequences, client, rows = shape
+    numbers = itertools.count(1)
+
+    def numbered(sql: str) -> str:
+        return re.sub("%s", lambda _match: f"${next(numbers)}", sql)
+
+    quote = connection.ops.quote_name
+    draws = ", ".join(numbered(f"nextval(pg_get_serial_sequence(%s, %s)) AS i{n}") for n in range(len(sequences)))
+    parts = [f"ids AS (SELECT {draws})"]
+    answer = [f"ids.i{n}" for n in range(len(sequences))]
+    if client is not None:
+        table, head, lookup, conflict, width = client
+        where = " AND ".join(numbered(f"{quote(column)} = %s") for column in lookup)
+        values = ", ".join(numbered("%s") for _ in range(width - len(lookup)))
+        parts += [
+            f"found AS (SELECT id FROM {quote(table)} WHERE {where} LIMIT 1)",
+            f"made AS ({head} SELECT {values} WHERE NOT EXISTS (SELECT 1 FROM found) "
+            f"ON CONFLICT {conflict} DO NOTHING RETURNING id)",
+            "cl AS (SELECT id, true AS created FROM made UNION ALL SELECT id, false FROM found)",
+        ]
+        answer += ["cl.id", "cl.created"]
+    inserts = []
+    for n, (head, row_shape) in enumerate(rows):
+        values = ", ".join(numbered("%s" if sql is None else sql) for sql in row_shape)
+        inserts.append(f"r{n} AS ({head} SELECT {values} FROM {_row_source(row_shape, client is not None)})")
+    # PostgreSQL runs the WITH statements no one reads after the main query, last written first
+    # (ExecPostprocessPlan): written in reverse, the rows of a collection take their ids from the
+    # sequence in the lead's order, as one multi-row INSERT gave them (tests/leads/test_conversion.py
+    # reads relatives back by id).
+    parts += reversed(inserts)
+    source = "ids, cl" if client is not None else "ids"
+    return f"WITH {', '.join(parts)} SELECT {', '.join(answer)} FROM {source}"
