@@ -1,0 +1,206 @@
+"""The lead's one statement (PostgreSQL, `leadcore.statement`) stores exactly the rows the ORM path
+stores (the path SQLite takes, here run on PostgreSQL): every column of every row of a lead, for a
+new client, a matched one, a company and a lead linked by `clientId`; and the lead it returns holds
+what was stored."""
+
+import threading
+import time
+from typing import Any
+
+import pytest
+from django.db import DataError, connection, transaction
+
+from clients.models import Client, Contract, LoanApplication
+from clients.services.lending import CONTRACT_NUMBER_SQL, contract_number
+from leadcore.db import round_trips_counted
+from leads.intake.validate import validate_lead
+from leads.models import Lead
+from leads.services import lead_convert
+from tests.factories import ClientFactory
+from tests.leads.conftest import example, person
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="the one statement is PostgreSQL's"),
+]
+
+# Set by the database on every insert, and the references, compared as relations instead.
+UNCOMPARED = {"id", "created_at", "updated_at", "client_id", "application_id", "loan_application_id", "contract_id"}
+
+
+def _values(rows) -> list[dict[str, Any]]:
+    return [{k: v for k, v in row.items() if k not in UNCOMPARED} for row in rows.order_by("id").values()]
+
+
+def stored(lead_id: int) -> dict[str, Any]:
+    """Every row the lead wrote or points to, without ids and times, its references checked."""
+    lead = Lead.objects.get(pk=lead_id)
+    application, contract, client = lead.loan_application, lead.contract, lead.client
+    assert application.client_id == contract.client_id == client.pk
+    assert contract.application_id == application.pk
+    assert contract.number == contract_number(prefix=contract.number.split("-")[0], application_id=application.pk)
+    contract_rows = Contract.objects.filter(pk=contract.pk)
+    return {
+        "lead": _values(Lead.objects.filter(pk=lead.pk)),
+        "client": _values(Client.objects.filter(pk=client.pk)),
+        "documents": _values(client.documents.all()),
+        "addresses": _values(client.addresses.all()),
+        "relatives": _values(client.relatives.all()),
+        "application": _values(LoanApplication.objects.filter(pk=application.pk)),
+        "debts": _values(application.debts.all()),
+        "goods": _values(application.goods.all()),
+        "contract": [{**row, "number": row["number"].split("-")[0]} for row in _values(contract_rows)],
+    }  # fmt: skip
+
+
+def converted(payload: dict, user) -> Lead:
+    return lead_convert(lead=validate_lead(payload, user=user), api_user=user)
+
+
+def by_orm(payload: dict, user, monkeypatch) -> dict[str, Any]:
+    """The rows the ORM path stores for `payload` now, rolled back after."""
+    with monkeypatch.context() as patched, transaction.atomic():
+        valid = validate_lead(payload, user=user)
+        patched.setattr(connection, "vendor", "sqlite")
+        lead = lead_convert(lead=valid, api_user=user)
+        patched.undo()
+        rows = stored(lead.pk)
+        transaction.set_rollback(True)
+    return rows
+
+
+def assert_returned_as_stored(lead: Lead) -> None:
+    fresh = Lead.objects.select_related("loan_application", "contract").get(pk=lead.pk)
+    assert (lead.client_id, lead.client.pk, lead.client_match, lead.match_details) == (
+        fresh.client_id, fresh.client_id, fresh.client_match, fresh.match_details,
+    )  # fmt: skip
+    assert (lead.loan_application.pk, lead.loan_application.client_id) == (fresh.loan_application_id, fresh.client_id)
+    assert (lead.contract.pk, lead.contract.number, lead.contract.application_id, lead.contract.client_id) == (
+        fresh.contract_id, fresh.contract.number, fresh.loan_application_id, fresh.client_id,
+    )  # fmt: skip
+
+
+def full_lead(number: str = "503682") -> dict:
+    lead = example("individual-full")
+    lead["passport"]["no"] = number
+    for key in ("relatives", "leadDebts", "goods", "addresses"):
+        lead[key] = [{**lead[key][0]} for _ in range(3)]
+    for i, (address, relative) in enumerate(zip(lead["addresses"], lead["relatives"], strict=True)):
+        address["position"], relative["firstName"] = i, f"{relative['firstName']}{i}"
+    return lead
+
+
+@pytest.fixture
+def user(api_user, demo_manager, gar_sample):
+    return api_user
+
+
+@pytest.mark.parametrize(
+    ("name", "second"),
+    # The minimal lead has no passport, so no identity key: its person is never matched.
+    [("individual-full", "matched"), ("company", "matched"), ("minimal", "created")],
+)
+def test_it_stores_what_the_orm_stores_for_a_new_and_a_matched_client(name, second, user, monkeypatch):
+    payload = full_lead() if name == "individual-full" else example(name)
+
+    expected_new = by_orm(payload, user, monkeypatch)
+    new = converted(payload, user)
+    expected_matched = by_orm(payload, user, monkeypatch)
+    matched = converted(payload, user)
+
+    assert stored(new.pk) == expected_new
+    assert stored(matched.pk) == expected_matched
+    assert (new.client_match, matched.client_match) == ("created", second)
+    assert (matched.client_id == new.client_id) is (second == "matched")
+    assert Client.objects.count() == (1 if second == "matched" else 2)
+    assert_returned_as_stored(new)
+    assert_returned_as_stored(matched)
+
+
+def test_it_stores_what_the_orm_stores_for_a_lead_linked_by_client_id(user, monkeypatch):
+    known = ClientFactory(created_by=user)
+    payload = person(clientId=known.pk, passport={"seria": "4008", "no": "111111"})
+
+    expected = by_orm(payload, user, monkeypatch)
+    lead = converted(payload, user)
+
+    assert stored(lead.pk) == expected
+    assert (lead.client_match, lead.client_id) == ("linked", known.pk)
+    assert_returned_as_stored(lead)
+
+
+def test_it_converts_a_lead_in_one_round_trip_and_keeps_nothing_of_a_refused_one(user):
+    valid = validate_lead(full_lead(), user=user)
+
+    with round_trips_counted() as trips:
+        lead_convert(lead=valid, api_user=user)
+
+    assert trips.count == 1
+    refused = validate_lead(full_lead("777777"), user=user)
+    # Longer than its column: refused by the database, in a row written after the new client's.
+    refused.data["relatives"][2]["firstName"] = "Я" * 300
+    with pytest.raises(DataError, match="too long"):
+        lead_convert(lead=refused, api_user=user)
+    assert Lead.objects.count() == Client.objects.count() == LoanApplication.objects.count() == 1
+
+
+@pytest.mark.parametrize("application_id", [1, 42, 999_999_999, 1_000_000_000, 12_345_678_901])
+def test_the_statement_numbers_a_contract_as_python_does(application_id):
+    sql = CONTRACT_NUMBER_SQL.format(f"{application_id:d}::bigint")
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {sql}", ["DEMO"])
+        (number,) = cursor.fetchone()
+
+    assert number == contract_number(prefix="DEMO", application_id=application_id)
+
+
+def test_a_statement_that_lost_the_race_for_a_new_client_runs_again_and_matches_it(user):
+    """A simultaneous lead inserts the same person after the statement's snapshot: ON CONFLICT
+    waits for it, writes nothing, and the statement runs again, which finds that client."""
+    inserted, release = threading.Event(), threading.Event()
+    results: dict[str, Lead] = {}
+
+    def in_thread(name, convert):
+        def run():
+            try:
+                results[name] = convert()
+            finally:
+                connection.close()
+
+        return threading.Thread(target=run)
+
+    def first_uncommitted():
+        with transaction.atomic():
+            lead = converted(full_lead(), user)
+            inserted.set()
+            release.wait(10)
+        return lead
+
+    first = in_thread("first", first_uncommitted)
+    second = in_thread("second", lambda: converted(full_lead(), user))
+    first.start()
+    assert inserted.wait(10)
+    second.start()
+    _wait_for_a_lock_wait()
+    release.set()
+    first.join(10)
+    second.join(10)
+
+    assert (results["first"].client_match, results["second"].client_match) == ("created", "matched")
+    assert results["second"].client_id == results["first"].client_id
+    assert Client.objects.count() == 1
+    assert Lead.objects.count() == Contract.objects.count() == 2
+    assert_returned_as_stored(results["second"])
+
+
+def _wait_for_a_lock_wait() -> None:
+    """Until a server process of this database waits for a lock (the second lead's ON CONFLICT)."""
+    with connection.cursor() as cursor:
+        for _attempt in range(200):
+            cursor.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"
+            )
+            if cursor.fetchone()[0]:
+                return
+            time.sleep(0.05)
+    raise AssertionError("the second lead never waited for the first")
