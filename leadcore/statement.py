@@ -271,14 +271,15 @@ def _statement_sql(
             "cl AS (SELECT id, true AS created FROM made UNION ALL SELECT id, false FROM found)",
         ]
         answer += ["cl.id", "cl.created"]
-    inserts = []
+    # The order in which PostgreSQL runs WITH statements is its own; a row of a collection selects
+    # from the one before it (its RETURNING), so the rows take their ids from the sequence in the
+    # lead's order, as one multi-row INSERT gave them (tests/leads/test_conversion.py reads
+    # relatives back by id). It inserted nothing, nor does this one.
+    heads = [head for head, _row_shape in rows]
     for n, (head, row_shape) in enumerate(rows):
         values = ", ".join(numbered("%s" if sql is None else sql) for sql in row_shape)
-        inserts.append(f"r{n} AS ({head} SELECT {values} FROM {_row_source(row_shape, client is not None)})")
-    # PostgreSQL runs the WITH statements no one reads after the main query, last written first
-    # (ExecPostprocessPlan): written in reverse, the rows of a collection take their ids from the
-    # sequence in the lead's order, as one multi-row INSERT gave them (tests/leads/test_conversion.py
-    # reads relatives back by id).
-    parts += reversed(inserts)
+        source = _row_source(row_shape, client is not None) + (f", r{n - 1}" if n and heads[n - 1] == head else "")
+        returning = " RETURNING 1" if n + 1 < len(rows) and heads[n + 1] == head else ""
+        parts.append(f"r{n} AS ({head} SELECT {values} FROM {source}{returning})")
     source = "ids, cl" if client is not None else "ids"
     return f"WITH {', '.join(parts)} SELECT {', '.join(answer)} FROM {source}"
