@@ -123,7 +123,7 @@ def _values_params(model: type[Model], values: Mapping[str, Any], plan: Sequence
         attname = names.get(name)
         if attname is None:
             raise TypeError(f"{model.__name__} has no field {name!r}")
-        if attname != name and not isinstance(value, Computed):  # a relation given as its row
+        if attname != name:  # a relation given as its row
             if value is not None and value.pk is None:
                 raise ValueError(f"{model.__name__}.{name}: the related row is not saved")
             value = None if value is None else value.pk
@@ -135,15 +135,19 @@ def _values_params(model: type[Model], values: Mapping[str, Any], plan: Sequence
             params.append(now)
             continue
         value = given[c.attname] if c.attname in given else c.field.get_default()
-        params.append(_column_value(c, value))
+        if c.takes_as_is(value):
+            params.append(c.sent(value))
+        elif type(value) is Computed:
+            params.append(_computed_sent(c, value))
+        else:
+            params.append(c.field.get_db_prep_save(value, connection))
     return params
 
 
-def _column_value(c: "_Column", value: Any) -> Any:
-    """`value` as the column's INSERT sends it; a computed one with its parameters so converted."""
-    if isinstance(value, Computed):
-        return Computed(value.sql, tuple(_column_value(c, param) for param in value.params), value.value)
-    return c.sent(value) if c.takes_as_is(value) else c.field.get_db_prep_save(value, connection)
+def _computed_sent(c: "_Column", value: Computed) -> Computed:
+    """A value the statement computes, its parameters as the column's INSERT would send them."""
+    params = [c.sent(p) if c.takes_as_is(p) else c.field.get_db_prep_save(p, connection) for p in value.params]
+    return Computed(value.sql, tuple(params), value.value)
 
 
 @functools.cache
@@ -234,8 +238,8 @@ def _row_params(row: Model, plan: Sequence[_Column]) -> list[Any]:
         value = getattr(row, c.attname)
         if c.takes_as_is(value):
             params.append(c.sent(value))
-        elif isinstance(value, Computed):
-            params.append(_column_value(c, value))
+        elif type(value) is Computed:
+            params.append(_computed_sent(c, value))
         else:
             params.append(c.field.get_db_prep_save(c.field.pre_save(row, add=True), connection))
     return params

@@ -86,7 +86,9 @@ def if_inserted(inserted: Any, found: Any) -> Any:
 @dataclass(frozen=True)
 class _Row:
     head: str  # INSERT INTO table (columns)
-    values: tuple[Any, ...]  # one per column: a parameter, or a Computed
+    width: int  # columns
+    computed: tuple[tuple[int, str], ...]  # (column, its SQL) where the statement computes the value
+    params: list[Any]  # the others' values and the computed ones' parameters, in column order
 
 
 @dataclass(frozen=True)
@@ -181,11 +183,14 @@ def row_hold(head: str, values: Sequence[Any], *, instance: Model | None = None,
     """One row for the statement; where `instance` is given, its stand-ins (by `attnames`, one per
     value) take their values once the statement answered."""
     statement = _held()
-    statement.rows.append(_Row(head, tuple(values)))
+    # Few of a row's values are computed: the others go as they are, without a look at each.
+    positions = [i for i, value in enumerate(values) if type(value) is Computed]
+    params = list(values)
+    for i in reversed(positions):
+        params[i : i + 1] = values[i].params
+    statement.rows.append(_Row(head, len(values), tuple((i, values[i].sql) for i in positions), params))
     if instance is not None:
-        for attname, value in zip(attnames, values, strict=True):
-            if isinstance(value, Computed):
-                statement.stand_ins.append((instance, attname, value))
+        statement.stand_ins.extend((instance, attnames[i], values[i]) for i in positions)
 
 
 def stand_in_hold(instance: Model, attname: str, value: Computed) -> None:
@@ -197,18 +202,14 @@ def _sent(statement: _Statement) -> Answer:
     shape = (
         tuple(statement.sequences),
         None if client is None else (client.table, client.head, client.lookup, client.conflict, len(client.params)),
-        tuple((row.head, _row_shape(row)) for row in statement.rows),
+        tuple((row.head, row.width, row.computed) for row in statement.rows),
     )
     sql = _statement_sql(shape)
     params: list[Any] = [name for sequence in statement.sequences for name in sequence]
     if client is not None:
         params.extend(client.params)
     for row in statement.rows:
-        for value in row.values:
-            if isinstance(value, Computed):
-                params.extend(value.params)
-            else:
-                params.append(value)
+        params.extend(row.params)
     connection.ensure_connection()
     connection.validate_no_broken_transaction()
     width = len(statement.sequences)
@@ -227,12 +228,7 @@ def _sent(statement: _Statement) -> Answer:
     raise RuntimeError(f"the client was neither found nor made in {RUNS} runs")
 
 
-def _row_shape(row: _Row) -> tuple[str | None, ...]:
-    """Per value: None for a parameter, the SQL of a computed one."""
-    return tuple(value.sql if isinstance(value, Computed) else None for value in row.values)
-
-
-def _row_source(row_shape: tuple[str | None, ...], with_client: bool) -> str:
+def _row_source(row_shape: list[str | None], with_client: bool) -> str:
     """The rows a row is selected from: `made` for a new client's own records; otherwise `ids` and,
     when the statement looks a client up, `cl`, so that nothing is written when it found none."""
     sources = " ".join(sql for sql in row_shape if sql is not None)
@@ -246,7 +242,7 @@ def _statement_sql(
     shape: tuple[
         tuple[tuple[str, str], ...],
         tuple[str, str, tuple[str, ...], str, int] | None,
-        tuple[tuple[str, tuple[str | None, ...]], ...],
+        tuple[tuple[str, int, tuple[tuple[int, str], ...]], ...],
     ],
 ) -> str:
     """The statement of this shape (drawn ids, client look-up, rows), its parameters numbered."""
@@ -275,8 +271,9 @@ def _statement_sql(
     # from the one before it (its RETURNING), so the rows take their ids from the sequence in the
     # lead's order, as one multi-row INSERT gave them (tests/leads/test_conversion.py reads
     # relatives back by id). It inserted nothing, nor does this one.
-    heads = [head for head, _row_shape in rows]
-    for n, (head, row_shape) in enumerate(rows):
+    heads = [head for head, _width, _computed in rows]
+    for n, (head, width, computed) in enumerate(rows):
+        row_shape = [dict(computed).get(i) for i in range(width)]  # None: a parameter
         values = ", ".join(numbered("%s" if sql is None else sql) for sql in row_shape)
         source = _row_source(row_shape, client is not None) + (f", r{n - 1}" if n and heads[n - 1] == head else "")
         returning = " RETURNING 1" if n + 1 < len(rows) and heads[n + 1] == head else ""
