@@ -16,7 +16,7 @@ def contract_number(*, prefix: str, application_id: int) -> str:
 
 
 # `contract_number` as the lead's statement computes it from the application id it draws ({0}),
-# the prefix its parameter; tests/clients/test_contract_number.py holds the two equal.
+# the prefix its parameter; tests/leads/test_one_statement.py holds the two equal.
 CONTRACT_NUMBER_SQL = "(%s::text || '-' || lpad(({0})::text, greatest(9, length(({0})::text)), '0'))"
 
 
