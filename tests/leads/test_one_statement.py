@@ -117,6 +117,21 @@ def test_it_stores_what_the_orm_stores_for_a_new_and_a_matched_client(name, seco
     assert_returned_as_stored(matched)
 
 
+def test_a_lead_that_matched_a_known_client_reads_that_clients_row(user):
+    # The Client instance the statement wrote from was built from the lead; once the client's id is
+    # known, the lead and its application read the stored row instead (Django drops a related
+    # instance whose id changes).
+    converted(full_lead(), user)
+    again = full_lead()
+    again["email"], again["mobilePhone"] = "other@example.com", "79160000000"
+
+    matched = converted(again, user)
+
+    assert matched.client_match == "matched"
+    assert (matched.client.email, matched.loan_application.client.email) == ("filatov@example.com",) * 2
+    assert Client.objects.get().email == "filatov@example.com"
+
+
 def test_it_stores_what_the_orm_stores_for_a_lead_linked_by_client_id(user, monkeypatch):
     known = ClientFactory(created_by=user)
     payload = person(clientId=known.pk, passport={"seria": "4008", "no": "111111"})
