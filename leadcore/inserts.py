@@ -14,14 +14,7 @@ from django.db.models import Field, Model
 from django.utils import timezone
 
 from leadcore.rows import column_of
-from leadcore.statement import (
-    CLIENT_ID,
-    Computed,
-    client_hold,
-    in_statement,
-    row_hold,
-    stand_in_hold,
-)
+from leadcore.statement import CLIENT_ID, Computed, client_hold, in_statement, row_hold, stand_in_hold
 
 
 def _field(opts, name: str) -> Field:

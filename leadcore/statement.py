@@ -20,6 +20,9 @@ Once the statement answered, every stand-in on a model instance is replaced by i
 
 Each row is its own `INSERT … SELECT` of one row: PostgreSQL types a bare parameter of such a
 SELECT by its column, as in `VALUES` (a multi-row SELECT or VALUES list would type it as text).
+None of them reads another's rows but through `ids`, `made` and `cl`; the foreign keys between
+them are checked when the statement's transaction ends (Django makes them DEFERRABLE INITIALLY
+DEFERRED).
 """
 
 import functools
