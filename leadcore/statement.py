@@ -21,8 +21,8 @@ Once the statement answered, every stand-in on a model instance is replaced by i
 Each row is its own `INSERT … SELECT` of one row: PostgreSQL types a bare parameter of such a
 SELECT by its column, as in `VALUES` (a multi-row SELECT or VALUES list would type it as text).
 They read `ids`, `made` and `cl` (a collection's row also the row before it, for the order of
-its ids) and nothing else; the foreign keys between them are checked when the statement's transaction ends (Django makes them DEFERRABLE INITIALLY
-DEFERRED).
+its ids) and nothing else; the foreign keys between them are checked when the statement's
+transaction ends (Django makes them DEFERRABLE INITIALLY DEFERRED).
 """
 
 import functools
