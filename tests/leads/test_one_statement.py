@@ -18,6 +18,7 @@ from leads.models import Lead
 from leads.services import lead_convert
 from tests.factories import ClientFactory
 from tests.leads.conftest import example, person
+from tests.support import api_client_for
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -219,3 +220,15 @@ def _wait_for_a_lock_wait() -> None:
                 return
             time.sleep(0.05)
     raise AssertionError("the second lead never waited for the first")
+
+
+def test_a_statement_that_never_settles_the_client_answers_503_and_keeps_nothing(user, monkeypatch):
+    """Should every run lose its race, the integrator is told to retry, as when the database is away."""
+    monkeypatch.setattr("leadcore.statement.RUNS", 0)
+
+    response = api_client_for(user).post("/api/v1/leads", full_lead(), format="json")
+
+    assert response.status_code == 503
+    assert [e["code"] for e in response.json()["errors"]] == ["DATABASE_UNAVAILABLE"]
+    assert not Lead.objects.exists()
+    assert not Client.objects.exists()
