@@ -25,6 +25,7 @@ from clients.gar.normalize import (
     TYPE_WORDS,
     is_number,
     key_words,
+    key_words_of,
     name_tokens,
     text_tokens,
     tokens,
@@ -44,12 +45,14 @@ def flat_named_in_text(found: DirectoryAddress, text: str) -> str | None:
     names = [link.name for link in places]
     if places and places[-1].fias_level == 7:
         names += [_former_name(name) for name in found.former_street_names]
+    # Each name is read into words once per check; the three steps below all ask for them.
+    words_of = {name: name_tokens(name) for name in names}
     words = [t for t in written if not is_number(t)]
-    if not _words_belong(words, names, {t for link in places for t in name_tokens(link.type_name)}):
+    if not _words_belong(words, words_of, {t for link in places for t in name_tokens(link.type_name)}):
         return None
-    if places and not _level_named(places[-1].name, found, words):
+    if places and not _level_named(words_of[places[-1].name], found, words):
         return None
-    return _flat_from_numbers(found, [t for t in written if is_number(t)], names)
+    return _flat_from_numbers(found, [t for t in written if is_number(t)], [words_of[name] for name in names])
 
 
 def _former_name(name: str) -> str:
@@ -57,8 +60,8 @@ def _former_name(name: str) -> str:
     return " ".join(tokens(name)) or name
 
 
-def _words_belong(words: list[str], names: list[str], chain_types: set[str]) -> bool:
-    known = {w for name in names for w in name_tokens(name) if not is_number(w)}
+def _words_belong(words: list[str], words_of: dict[str, list[str]], chain_types: set[str]) -> bool:
+    known = {w for name_words in words_of.values() for w in name_words if not is_number(w)}
     for word in words:
         if any(words_alike(k, word) for k in known):
             continue
@@ -69,16 +72,17 @@ def _words_belong(words: list[str], names: list[str], chain_types: set[str]) -> 
     return True
 
 
-def _level_named(name: str, found: DirectoryAddress, words: list[str]) -> bool:
-    alternatives = [name]
+def _level_named(name_words: list[str], found: DirectoryAddress, words: list[str]) -> bool:
+    """`name_words`: the deepest place's name, read by `name_tokens`."""
+    alternatives = [key_words_of(name_words)]
     if found.street_name and found.former_street_names:
-        alternatives += [_former_name(n) for n in found.former_street_names]
-    return any(all(any(words_alike(k, w) for w in words) for k in key_words(alt)) for alt in alternatives)
+        alternatives += [key_words(_former_name(n)) for n in found.former_street_names]
+    return any(all(any(words_alike(k, w) for w in words) for k in keys) for keys in alternatives)
 
 
-def _flat_from_numbers(found: DirectoryAddress, numbers: list[str], names: list[str]) -> str | None:
+def _flat_from_numbers(found: DirectoryAddress, numbers: list[str], names_words: list[list[str]]) -> str | None:
     numbers = [t for t in numbers if t != found.postal_code]
-    in_names = Counter(t for name in names for t in name_tokens(name) if is_number(t))
+    in_names = Counter(t for name_words in names_words for t in name_words if is_number(t))
     own_numbers = []
     for number in numbers:
         if in_names[number]:

@@ -76,7 +76,9 @@ def _join_house_letter(match: re.Match) -> str:
 
 
 def _words(text: str) -> list[str]:
-    lowered = (text or "").lower().replace("ё", "е")
+    if not text:
+        return []  # a house's empty block or building number: nothing for the four substitutions
+    lowered = text.lower().replace("ё", "е")
     lowered = _HYPHENATED.sub(lambda m: _HYPHENATED_TYPES[m.group(1)], lowered)
     lowered = _DIGIT_SPACE_LETTER.sub(_join_house_letter, _DIGIT_HYPHEN_LETTER.sub("", lowered))
     lowered = _GLUED_TYPE.sub(r" \1 ", lowered)
@@ -99,7 +101,7 @@ def text_tokens(text: str) -> list[str]:
 
 
 def is_number(token: str) -> bool:
-    return any(ch.isdigit() for ch in token)
+    return any(map(str.isdigit, token))
 
 
 def words_alike(expected: str, written: str) -> bool:
@@ -109,9 +111,13 @@ def words_alike(expected: str, written: str) -> bool:
     if len(written) >= 3 and expected.startswith(written):
         return True
     # The two quick ratios are upper bounds of ratio() (difflib's own idiom): most pairs of words
-    # of an address and of its chain differ in length or letters enough to stop there.
+    # of an address and of its chain differ in length or letters enough to stop there. The first,
+    # real_quick_ratio(), is computed from the lengths alone, before a matcher is built at all.
+    shorter, both = min(len(expected), len(written)), len(expected) + len(written)
+    if 2.0 * shorter / both <= 0.8:
+        return False
     matcher = SequenceMatcher(None, expected, written)
-    return matcher.real_quick_ratio() > 0.8 and matcher.quick_ratio() > 0.8 and matcher.ratio() > 0.8
+    return matcher.quick_ratio() > 0.8 and matcher.ratio() > 0.8
 
 
 def key_words(name: str) -> list[str]:
@@ -119,7 +125,12 @@ def key_words(name: str) -> list[str]:
 
     "Б. Никитская" still names "Большая Никитская"; "Победы" alone does not name "Площадь Победы".
     """
-    words = [w for w in name_tokens(name) if not is_number(w)]
+    return key_words_of(name_tokens(name))
+
+
+def key_words_of(name_words: list[str]) -> list[str]:
+    """`key_words` of a name already read by `name_tokens`."""
+    words = [w for w in name_words if not is_number(w)]
     proper = [w for w in words if w not in TYPE_WORDS]
     return [w for w in words if w in TYPE_WORDS] + ([max(proper, key=len)] if proper else [])
 
