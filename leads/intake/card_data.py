@@ -16,6 +16,9 @@ _GROUP = re.compile(r"\d+")
 # Thirteen digits, single separators allowed: a text without them holds no card number.
 _THIRTEEN_DIGITS = re.compile(r"\d(?:[ \-]?\d){12}")
 CARD_DIGITS = range(13, 20)
+SHORTEST_CARD = CARD_DIGITS.start
+# An int closer to zero has fewer digits than the shortest card number: nothing in it to mask.
+_FEWER_DIGITS_THAN_A_CARD = 10 ** (SHORTEST_CARD - 1)
 
 
 @lru_cache(maxsize=4096)
@@ -68,10 +71,16 @@ def scrub(value, *, numbers: bool = True, keep: frozenset[str] = frozenset()):
         drop_value = pairs_security_code(value)
         scrubbed = {}
         for key, item in value.items():
-            name = kept_name(key)
+            name = _kept_text_name(key) if key.__class__ is str else kept_name(key)
             if name is None or (drop_value and key == "value"):
                 continue
-            scrubbed[name] = item if key in keep else scrub_item(item, numbers)
+            if key in keep:
+                scrubbed[name] = item
+            elif item.__class__ is str:
+                # `scrub_item`'s first answer, without the call: most values of a lead are short texts.
+                scrubbed[name] = item if len(item) < SHORTEST_CARD else mask_card_numbers(item)
+            else:
+                scrubbed[name] = scrub_item(item, numbers)
         return scrubbed
     if isinstance(value, list):
         return [scrub_item(item, numbers) for item in value]
@@ -80,12 +89,17 @@ def scrub(value, *, numbers: bool = True, keep: frozenset[str] = frozenset()):
 
 def scrub_item(value, numbers: bool):
     """`scrub(value, numbers=numbers)`. The common leaves are answered first, without the
-    recursion: a lead is mostly short texts, and every one of them is walked."""
-    if value.__class__ is str:
-        return value if len(value) < CARD_DIGITS.start else mask_card_numbers(value)
-    if value is None or value.__class__ is bool:
+    recursion: a lead is mostly short texts and small numbers, and every one of them is walked."""
+    kind = value.__class__
+    if kind is str:
+        return value if len(value) < SHORTEST_CARD else mask_card_numbers(value)
+    if (
+        value is None
+        or kind is bool
+        or (kind is int and -_FEWER_DIGITS_THAN_A_CARD < value < _FEWER_DIGITS_THAN_A_CARD)
+    ):
         return value
-    if isinstance(value, dict | list):
+    if kind is dict or kind is list or isinstance(value, dict | list):
         return scrub(value, numbers=numbers)
     if isinstance(value, str):
         return mask_card_numbers(value)
