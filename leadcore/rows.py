@@ -9,7 +9,7 @@ ORM's own. Only the SQL text is written by hand: each statement names the QueryS
 for, and a differential test holds it to that QuerySet's answers.
 """
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import Any, Generic, TypeVar
 
 from django.db.backends.base.base import BaseDatabaseWrapper
@@ -31,10 +31,13 @@ def column_of(field: Any) -> str:
 
 class ModelColumns(Generic[M]):
     """Every concrete column of `model` under the table alias `alias` (a plain lowercase name),
-    read on `connection`."""
+    read on `connection`; with `only`, those fields and the primary key, the others deferred as
+    `QuerySet.only(*only)` defers them."""
 
-    def __init__(self, model: type[M], alias: str, connection: BaseDatabaseWrapper) -> None:
-        fields = model._meta.concrete_fields
+    def __init__(
+        self, model: type[M], alias: str, connection: BaseDatabaseWrapper, only: Collection[str] | None = None
+    ) -> None:
+        fields = [f for f in model._meta.concrete_fields if only is None or f.primary_key or f.name in only]
         quote = connection.ops.quote_name
         self.model = model
         self.sql = ", ".join(f"{alias}.{quote(column_of(f))}" for f in fields)
