@@ -8,9 +8,14 @@ from stdnum import luhn
 from stdnum.ru import inn as ru_inn
 from stdnum.ru import ogrn as ru_ogrn
 
+_NOT_ASCII_DIGITS = re.compile(r"[^0-9]+")
+
 
 def digits(value: str) -> str:
     """The decimal digits of a value as ASCII: "+7 (916) １２３" is "7916123"."""
+    if value.isascii():
+        # The only decimal characters of ASCII are 0-9: one pass in C instead of one call per character.
+        return _NOT_ASCII_DIGITS.sub("", value)
     return "".join(str(unicodedata.decimal(char)) for char in value if char.isdecimal())
 
 

@@ -1,5 +1,7 @@
 """Checksums and normalisation that decide whether a lead is accepted and whom it matches."""
 
+import random
+import unicodedata
 from typing import Any
 
 import pytest
@@ -113,3 +115,16 @@ def test_it_needs_all_five_parts_for_an_identity():
     assert person_identity_key(**parts) is not None
     for missing in parts:
         assert person_identity_key(**{**parts, missing: " "}) is None
+
+
+def test_digits_reads_ascii_text_as_it_reads_any_text():
+    # The ASCII shortcut against the reading of every character: each of the 128, mixed runs, other scripts.
+    def per_character(value: str) -> str:
+        return "".join(str(unicodedata.decimal(char)) for char in value if char.isdecimal())
+
+    rng = random.Random(5)
+    ascii_texts = ["", *map(chr, range(128)), "+7 (916) 123-45-67", "4111 1111 1111 1111"]
+    ascii_texts += ["".join(chr(rng.randrange(128)) for _ in range(rng.randrange(40))) for _ in range(2_000)]
+    other = ["+7 (916) １２３", "٤١١١", "²³", "7916\u00a0123", "߁߂ 12"]
+    for text in ascii_texts + other:
+        assert validators.digits(text) == per_character(text), text
