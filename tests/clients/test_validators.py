@@ -5,6 +5,8 @@ import unicodedata
 from typing import Any
 
 import pytest
+from stdnum import luhn
+from stdnum.ru import inn
 
 from clients import validators
 from clients.identity import name_normalize, person_identity_key
@@ -128,3 +130,21 @@ def test_digits_reads_ascii_text_as_it_reads_any_text():
     other = ["+7 (916) １２３", "٤١١١", "²³", "7916\u00a0123", "߁߂ 12"]
     for text in ascii_texts + other:
         assert validators.digits(text) == per_character(text), text
+
+
+def test_inn_and_luhn_checks_answer_as_python_stdnum():
+    # The digits are counted in our code; python-stdnum, which counted them before, is the reference.
+    rng = random.Random(7)
+    numbers = ["".join(rng.choice("0123456789") for _ in range(rng.randrange(26))) for _ in range(20_000)]
+    numbers += [f"{rng.randrange(10**n):0{n}d}" for n in (10, 12, 13, 16, 19) for _ in range(20_000)]
+    numbers += ["", " 7707083893", "7707 083893", "500100732259 ", "77070838９3", "-707083893", "4111111111111111"]
+    valid = {"inn": 0, "luhn": 0}
+    for number in numbers:
+        expected_inn = number.isascii() and inn.is_valid(number)
+        expected_luhn = number.isascii() and number.isdigit() and 13 <= len(number) <= 19 and luhn.is_valid(number)
+        assert validators.inn_is_valid(number) is expected_inn, number
+        assert validators.luhn_is_valid(number) is expected_luhn, number
+        valid["inn"] += expected_inn
+        valid["luhn"] += expected_luhn
+    # Each check meets numbers it accepts, not only ones it refuses.
+    assert min(valid.values()) > 1_000, valid
