@@ -51,11 +51,11 @@ def _known_scrubbed(value, shape: serializers.Field | None, path: str, ignored: 
     drop_value = "name" in fields and pairs_security_code(value)
     kept = {}
     for name, item in value.items():
-        field = fields.get(name)
-        if field is None:
+        known = fields.get(name)
+        if known is None:
             ignored.append(f"{path}.{name}" if path else name)
             continue
-        kept_as = kept_name(name)
+        field, kept_as = known
         dropped = kept_as is None or (drop_value and name == "value")
         kind = item.__class__
         if kind is str:
@@ -79,10 +79,11 @@ def _known_scrubbed(value, shape: serializers.Field | None, path: str, ignored: 
 
 
 @cache
-def _fields(shape: serializers.Serializer) -> dict[str, serializers.Field]:
-    """A shape's fields as a plain dict (DRF's own mapping answers through Python methods); the
-    shapes are the module-level tree `LEAD_IN`, built once."""
-    return dict(shape.fields)
+def _fields(shape: serializers.Serializer) -> dict[str, tuple[serializers.Field, str | None]]:
+    """A shape's fields as a plain dict (DRF's own mapping answers through Python methods), each
+    with the name `scrub` keeps it under (`kept_name`); the shapes are the module-level tree
+    `LEAD_IN`, built once."""
+    return {name: (field, kept_name(name)) for name, field in shape.fields.items()}
 
 
 def stored_body(payload: dict) -> StoredBody:
