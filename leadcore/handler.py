@@ -20,10 +20,16 @@ from django.core.handlers.base import BaseHandler
 from django.core.handlers.exception import convert_exception_to_response
 from django.core.handlers.wsgi import WSGIHandler
 from django.http import HttpRequest, HttpResponseBase
+from django.urls import ResolverMatch, URLResolver, get_resolver
 from django.utils.module_loading import import_string
 
 # The API's endpoints; not /api/schema/ nor /api/docs/, which staff open with the admin's session.
 API_ENDPOINT_PREFIXES = ("/api/v1/", "/bs-core/")
+# The API's paths resolved, per resolver (a new one once the URLconf changes): Django walks three
+# levels of includes to find a lead's view (≈25 µs). Paths carry ids, so the number kept is
+# bounded; all are forgotten when it is reached. A path that resolves to nothing is not kept.
+MAX_RESOLVED = 256
+resolved: dict[tuple[URLResolver, str], ResolverMatch] = {}
 
 
 def takes_api_chain(request: HttpRequest) -> bool:
@@ -65,6 +71,26 @@ class MiddlewareChain(BaseHandler):
                 self._exception_middleware.append(instance.process_exception)
             handler = convert_exception_to_response(instance)
         self._middleware_chain = handler
+
+    def resolve_request(self, request: HttpRequest) -> ResolverMatch:
+        if hasattr(request, "urlconf"):
+            return super().resolve_request(request)
+        key = (get_resolver(), request.path_info)
+        if (kept := resolved.get(key)) is None:
+            kept = _copy(super().resolve_request(request))
+            if len(resolved) >= MAX_RESOLVED:
+                resolved.clear()
+            resolved[key] = kept
+        # Each request its own match: a view or middleware may change its arguments.
+        request.resolver_match = match = _copy(kept)
+        return match
+
+
+def _copy(match: ResolverMatch) -> ResolverMatch:
+    """A match with lists and dicts of its own (`copy.copy` refuses one: it cannot be pickled)."""
+    copied = ResolverMatch.__new__(ResolverMatch)
+    copied.__dict__.update({name: v.copy() if isinstance(v, dict | list) else v for name, v in vars(match).items()})
+    return copied
 
 
 class PathRoutedWSGIHandler(WSGIHandler):
