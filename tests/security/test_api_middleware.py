@@ -126,6 +126,8 @@ def test_it_answers_api_successes_alike(compare, key):
         (_request("PUT", "/api/v1/leads", b"{}"), "405 Method Not Allowed"),
         (_request("POST", "/api/v1/leads", b"{}", HTTP_TRANSFER_ENCODING="chunked"), "411 Length Required"),
         (_request("POST", "/api/v1/leads", b"a=1", FORM), "415 Unsupported Media Type"),
+        (_request("GET", "/api/v1/leads/find/1", HTTP_ACCEPT="image/png"), "406 Not Acceptable"),
+        (_request("GET", "/api/v1/leads/find/1?format=xml"), "404 Not Found"),
         (_request("GET", "/api/v1/leads/find/1", HTTP_HOST="evil.example"), "400 Bad Request"),
     ],
 )
