@@ -5,6 +5,7 @@ Django's per-value machinery where it would change nothing."""
 import datetime
 import decimal
 import functools
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -54,10 +55,10 @@ def rows_insert(rows: Sequence[Model]) -> None:
         group = [row for row in rows if (row.pk is not None) is keyed]
         if not group:
             continue
-        head, plan = _insert_head(model, keyed)
+        head, plan, casts = _insert_head(model, keyed)
         if held:
             for row in group:
-                row_hold(head, _row_params(row, plan), instance=row, attnames=[c.attname for c in plan])
+                row_hold(head, casts, _row_params(row, plan), instance=row, attnames=[c.attname for c in plan])
             continue
         params = [value for row in group for value in _row_params(row, plan)]
         values = "(" + ", ".join(["%s"] * len(plan)) + ")"
@@ -78,12 +79,12 @@ def rows_insert_values(model: type[Model], rows: Sequence[Mapping[str, Any]], **
     """
     if not rows:
         return
-    head, plan = _insert_head(model, keyed=False)
+    head, plan, casts = _insert_head(model, keyed=False)
     if not in_statement() or not _values_plan(model):
         rows_insert([model(**shared, **row) for row in rows])
         return
     for row in rows:
-        row_hold(head, _values_params(model, {**shared, **row}, plan))
+        row_hold(head, casts, _values_params(model, {**shared, **row}, plan))
 
 
 @functools.cache
@@ -144,14 +145,16 @@ def _computed_sent(c: "_Column", value: Computed) -> Computed:
 
 
 @functools.cache
-def _insert_head(model: type[Model], keyed: bool) -> tuple[str, list["_Column"]]:
-    """`INSERT INTO table (columns)` and how to get each column's value, worked out once per
-    model: the values are what Django's insert compiler would send (`pre_save`,
-    `get_db_prep_save`), without its per-value expression machinery, which cost more CPU than
-    anything else of the conversion."""
+def _insert_head(model: type[Model], keyed: bool) -> tuple[str, list["_Column"], tuple[str, ...]]:
+    """`INSERT INTO table (columns)`, how to get each column's value and each column's type
+    without length or precision (`leadcore.statement` casts a VALUES list's first row to them),
+    worked out once per model: the values are what Django's insert compiler would send
+    (`pre_save`, `get_db_prep_save`), without its per-value expression machinery, which cost more
+    CPU than anything else of the conversion."""
     quote = connection.ops.quote_name
     plan = _plan(model, keyed)
-    return f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(quote(c.column) for c in plan)})", plan
+    head = f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(quote(c.column) for c in plan)})"
+    return head, plan, tuple(re.sub(r"\(.*\)", "", str(c.field.db_type(connection))) for c in plan)
 
 
 # Field classes whose value needs no conversion when it already has the Python type named here:
@@ -248,7 +251,7 @@ def insert_unless_found(row: Model, *, lookup: Mapping[str, object], conflict: s
     runs again.
     """
     opts = row._meta
-    head, plan = _insert_head(type(row), row.pk is not None)
+    head, plan, _casts = _insert_head(type(row), row.pk is not None)
     client_hold(
         table=opts.db_table,
         head=head,

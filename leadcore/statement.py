@@ -15,14 +15,19 @@ Once the statement answered, every stand-in on a model instance is replaced by i
                   ON CONFLICT … DO NOTHING RETURNING id),
          cl AS (SELECT id, true AS created FROM made UNION ALL SELECT id, false FROM found),
          r0 AS (INSERT INTO document (…) SELECT $…, made.id FROM made),
-         r1 AS (INSERT INTO application (…) SELECT ids.i0, cl.id, $… FROM ids, cl), …
+         r1 AS (INSERT INTO address (…) SELECT v.c0, made.id, … FROM made,
+                (VALUES ($…::varchar, …), ($…, …)) AS v (c0, …)),
+         r2 AS (INSERT INTO application (…) SELECT ids.i0, cl.id, $… FROM ids, cl), …
     SELECT ids.i0, …, cl.id, cl.created FROM ids, cl
 
-Each row is its own `INSERT … SELECT` of one row: PostgreSQL types a bare parameter of such a
-SELECT by its column, as in `VALUES` (a multi-row SELECT or VALUES list would type it as text).
-They read `ids`, `made` and `cl` (a collection's row also the row before it, for the order of
-its ids) and nothing else; the foreign keys between them are checked when the statement's
-transaction ends (Django makes them DEFERRABLE INITIALLY DEFERRED).
+The rows of a collection (a client's addresses, an application's goods) are one INSERT, its rows
+a `VALUES` list: one ModifyTable instead of one per row, which is most of what PostgreSQL spends
+starting the statement. A bare parameter of a multi-row list is typed text, so the first row's are
+cast to their columns' types (without length or precision: the column's own assignment still
+refuses a value too long, as a row of its own would); the later rows' take the type from it. A
+single row is its own `INSERT … SELECT`, whose bare parameters PostgreSQL types by their columns.
+The rows read `ids`, `made` and `cl` and nothing else; the foreign keys between them are checked
+when the statement's transaction ends (Django makes them DEFERRABLE INITIALLY DEFERRED).
 """
 
 import functools
@@ -89,7 +94,7 @@ def if_inserted(inserted: Any, found: Any) -> Any:
 @dataclass(frozen=True)
 class _Row:
     head: str  # INSERT INTO table (columns)
-    width: int  # columns
+    casts: tuple[str, ...]  # each column's type, for the first row of a VALUES list
     computed: tuple[tuple[int, str], ...]  # (column, its SQL) where the statement computes the value
     params: list[Any]  # the others' values and the computed ones' parameters, in column order
 
@@ -101,6 +106,10 @@ class _Client:
     lookup: tuple[str, ...]  # the look-up's columns
     conflict: str
     params: tuple[Any, ...]  # the look-up's values, then the row's
+
+
+# A row's part of the statement's shape: its head, its columns' types, its computed columns' SQL.
+_RowShape = tuple[str, tuple[str, ...], tuple[tuple[int, str], ...]]
 
 
 @dataclass
@@ -182,16 +191,24 @@ CLIENT_ID = Computed("cl.id", (), lambda answer: answer.client_id)
 MADE_CLIENT_ID = Computed("made.id", (), lambda answer: answer.client_id)
 
 
-def row_hold(head: str, values: Sequence[Any], *, instance: Model | None = None, attnames: Sequence[str] = ()) -> None:
-    """One row for the statement; where `instance` is given, its stand-ins (by `attnames`, one per
-    value) take their values once the statement answered."""
+def row_hold(
+    head: str,
+    casts: tuple[str, ...],
+    values: Sequence[Any],
+    *,
+    instance: Model | None = None,
+    attnames: Sequence[str] = (),
+) -> None:
+    """One row for the statement, `casts` its columns' types (no length or precision); where
+    `instance` is given, its stand-ins (by `attnames`, one per value) take their values once the
+    statement answered."""
     statement = _held()
     # Few of a row's values are computed: the others go as they are, without a look at each.
     positions = [i for i, value in enumerate(values) if type(value) is Computed]
     params = list(values)
     for i in reversed(positions):
         params[i : i + 1] = values[i].params
-    statement.rows.append(_Row(head, len(values), tuple((i, values[i].sql) for i in positions), params))
+    statement.rows.append(_Row(head, casts, tuple((i, values[i].sql) for i in positions), params))
     if instance is not None:
         statement.stand_ins.extend((instance, attnames[i], values[i]) for i in positions)
 
@@ -205,7 +222,7 @@ def _sent(statement: _Statement) -> Answer:
     shape = (
         tuple(statement.sequences),
         None if client is None else (client.table, client.head, client.lookup, client.conflict, len(client.params)),
-        tuple((row.head, row.width, row.computed) for row in statement.rows),
+        tuple((row.head, row.casts, row.computed) for row in statement.rows),
     )
     sql = _statement_sql(shape)
     params: list[Any] = [name for sequence in statement.sequences for name in sequence]
@@ -248,7 +265,7 @@ def _statement_sql(
     shape: tuple[
         tuple[tuple[str, str], ...],
         tuple[str, str, tuple[str, ...], str, int] | None,
-        tuple[tuple[str, int, tuple[tuple[int, str], ...]], ...],
+        tuple[_RowShape, ...],
     ],
 ) -> str:
     """The statement of this shape (drawn ids, client look-up, rows), its parameters numbered."""
@@ -273,16 +290,45 @@ def _statement_sql(
             "cl AS (SELECT id, true AS created FROM made UNION ALL SELECT id, false FROM found)",
         ]
         answer += ["cl.id", "cl.created"]
-    # The order in which PostgreSQL runs WITH statements is its own; a row of a collection selects
-    # from the one before it (its RETURNING), so the rows take their ids from the sequence in the
-    # lead's order, as one multi-row INSERT gave them (tests/leads/test_conversion.py reads
-    # relatives back by id). It inserted nothing, nor does this one.
-    heads = [head for head, _width, _computed in rows]
-    for n, (head, width, computed) in enumerate(rows):
-        row_shape = [dict(computed).get(i) for i in range(width)]  # None: a parameter
-        values = ", ".join(numbered("%s" if sql is None else sql) for sql in row_shape)
-        source = _row_source(row_shape, client is not None) + (f", r{n - 1}" if n and heads[n - 1] == head else "")
-        returning = " RETURNING 1" if n + 1 < len(rows) and heads[n + 1] == head else ""
-        parts.append(f"r{n} AS ({head} SELECT {values} FROM {source}{returning})")
+    # The rows of a collection take their ids from the sequence in the lead's order, as one
+    # multi-row INSERT of the ORM path gives them (tests/leads/test_conversion.py reads relatives
+    # back by id): a VALUES list is read in its order, and joined with `made`, `ids` and `cl`, of
+    # one row each, it stays so. Rows of one table that are not one INSERT (a computed value with
+    # parameters of its own) keep their order by data dependence: each selects from the one before
+    # (its RETURNING), since the order in which PostgreSQL runs WITH statements is its own.
+    groups = _groups(rows)
+    for n, group in enumerate(groups):
+        head, casts, computed = group[0]
+        row_shape = [dict(computed).get(i) for i in range(len(casts))]  # None: a parameter
+        chained = n and groups[n - 1][0][0] == head
+        source = _row_source(row_shape, client is not None) + (f", r{n - 1}" if chained else "")
+        returning = " RETURNING 1" if n + 1 < len(groups) and groups[n + 1][0][0] == head else ""
+        if len(group) == 1:
+            values = ", ".join(numbered("%s" if sql is None else sql) for sql in row_shape)
+            parts.append(f"r{n} AS ({head} SELECT {values} FROM {source}{returning})")
+            continue
+        given = [i for i, sql in enumerate(row_shape) if sql is None]
+        first = ", ".join(numbered(f"%s::{casts[i]}") for i in given)
+        others = "".join(f", ({', '.join(numbered('%s') for _ in given)})" for _ in group[1:])
+        select = ", ".join(f"v.c{i}" if sql is None else sql for i, sql in enumerate(row_shape))
+        names = ", ".join(f"c{i}" for i in given)
+        parts.append(
+            f"r{n} AS ({head} SELECT {select} FROM {source}, (VALUES ({first}){others}) AS v ({names}){returning})"
+        )
     source = "ids, cl" if client is not None else "ids"
     return f"WITH {', '.join(parts)} SELECT {', '.join(answer)} FROM {source}"
+
+
+def _groups(rows: tuple[_RowShape, ...]) -> list[list[_RowShape]]:
+    """The rows in runs that one INSERT writes: consecutive, of one table, computing the same
+    columns the same way, from no parameters of their own (a VALUES list holds the parameters)."""
+    groups: list[list[_RowShape]] = []
+    for row in rows:
+        head, casts, computed = row
+        last = groups[-1][0] if groups else None
+        listed = len(computed) < len(casts) and not any("%s" in sql for _i, sql in computed)
+        if last is not None and listed and (last[0], last[2]) == (head, computed):
+            groups[-1].append(row)
+        else:
+            groups.append([row])
+    return groups

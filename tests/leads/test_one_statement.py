@@ -3,6 +3,7 @@ stores (the path SQLite takes, here run on PostgreSQL): every column of every ro
 new client, a matched one, a company and a lead linked by `clientId`; and the lead it returns holds
 what was stored."""
 
+import re
 import threading
 import time
 from typing import Any
@@ -12,6 +13,7 @@ from django.db import DataError, connection, transaction
 
 from clients.models import Client, Contract, LoanApplication
 from clients.services.lending import CONTRACT_NUMBER_SQL, contract_number
+from leadcore import statement
 from leadcore.db import round_trips_counted
 from leads.intake.validate import validate_lead
 from leads.models import Lead
@@ -143,6 +145,22 @@ def test_it_stores_what_the_orm_stores_for_a_lead_linked_by_client_id(user, monk
     assert stored(lead.pk) == expected
     assert (lead.client_match, lead.client_id) == ("linked", known.pk)
     assert_returned_as_stored(lead)
+
+
+def test_a_collection_is_one_insert_whose_rows_take_their_ids_in_the_leads_order(user, monkeypatch):
+    sent: list[str] = []
+    shaped = statement._statement_sql
+    monkeypatch.setattr(statement, "_statement_sql", lambda shape: sent.append(shaped(shape)) or sent[-1])
+
+    lead = converted(full_lead(), user)
+
+    tables = re.findall(r'INSERT INTO "(\w+)"', sent[0])
+    assert len(tables) == len(set(tables)) == 9, tables  # the client, its 3 records' tables, 5 more
+    client = Client.objects.get(pk=lead.client_id)
+    # The lead's other two addresses (registration, residence) have no position.
+    assert [a.position for a in client.addresses.order_by("id") if a.position is not None] == [0, 1, 2]
+    assert [r.first_name[-1] for r in client.relatives.order_by("id")] == ["0", "1", "2"]
+    assert lead.loan_application.debts.count() == lead.loan_application.goods.count() == 3
 
 
 def test_it_converts_a_lead_in_one_round_trip_and_keeps_nothing_of_a_refused_one(user):
