@@ -6,7 +6,7 @@ import datetime
 import decimal
 import functools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -184,7 +184,7 @@ class _Column:
     column: str
     attname: str
     as_is: tuple[type, ...]  # value types sent unconverted; () where Django converts or sets it
-    integer: str | None  # the integer column type Django wraps such a value in
+    wrap: Callable[[int], Any] | None  # the integer type Django wraps such a value in
     null: bool
     stamped: bool  # a DateTimeField set on save (auto_now, auto_now_add): the row's time of insert
 
@@ -195,8 +195,8 @@ class _Column:
         return type(value) in self.as_is and not (type(value) is decimal.Decimal and not value.is_finite())
 
     def sent(self, value: Any) -> Any:
-        """A value `takes_as_is` accepted, as Django would send it."""
-        return connection.ops.adapt_integerfield_value(value, self.integer) if self.integer else value
+        """A value `takes_as_is` accepted, as Django would send it (`adapt_integerfield_value`)."""
+        return value if self.wrap is None or value is None else self.wrap(value)
 
 
 @functools.cache
@@ -212,9 +212,11 @@ def _column_plan(field: Field) -> _Column:
         as_is = ()
     # Django wraps the integer columns' values, not the ids of the auto fields.
     wrapped = as_is == (int,) and not isinstance(source, models.AutoField | models.BigAutoField)
-    integer = source.get_internal_type() if wrapped else None
+    # The backend's own map, read once: through `connection.ops` on every value it cost more than the rest of `sent`.
+    types: dict[str, Callable[[int], Any]] = getattr(connection.ops, "integerfield_type_map", {})
+    wrap = types.get(source.get_internal_type()) if wrapped else None
     stamped = set_on_save and type(field) is models.DateTimeField
-    return _Column(field, column_of(field), field.attname, as_is, integer, field.null, stamped)
+    return _Column(field, column_of(field), field.attname, as_is, wrap, field.null, stamped)
 
 
 def _row_params(row: Model, plan: Sequence[_Column]) -> list[Any]:
