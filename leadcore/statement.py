@@ -37,13 +37,16 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 import psycopg
-from django.db import OperationalError, connection
+from django.db import OperationalError, connection, transaction
 from django.db.models import Model
 
 from leadcore.rows import column_of
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 # A lost race with a simultaneous lead of the same new person costs one more run (the next
 # snapshot sees the winner's client); a client that keeps vanishing between runs is not a race.
@@ -125,6 +128,21 @@ _statement: ContextVar[_Statement | None] = ContextVar("lead_statement", default
 
 def in_statement() -> bool:
     return _statement.get() is not None
+
+
+def atomic_unless_held(function: Callable[P, R]) -> Callable[P, R]:
+    """`transaction.atomic(savepoint=False)` around `function`, but inside `one_statement`, whose
+    writes are sent as one statement, atomic by itself: there the block would only cost CPU
+    (Django turns autocommit off and on again for it), a share of a lead's conversion."""
+    atomic = transaction.atomic(savepoint=False)(function)
+
+    @functools.wraps(function)
+    def run(*args: P.args, **kwargs: P.kwargs) -> R:
+        if _statement.get() is not None:
+            return function(*args, **kwargs)
+        return atomic(*args, **kwargs)
+
+    return run
 
 
 def _held() -> _Statement:

@@ -2,11 +2,9 @@
 
 from typing import Any
 
-from django.db import transaction
-
 from clients.models import Client, Contract, Goods, LeadDebt, LoanApplication
 from leadcore.inserts import row_insert, rows_insert_values
-from leadcore.statement import computed_from
+from leadcore.statement import atomic_unless_held, computed_from
 
 DEFAULT_CONTRACT_PREFIX = "LC"
 
@@ -20,7 +18,7 @@ def contract_number(*, prefix: str, application_id: int) -> str:
 CONTRACT_NUMBER_SQL = "(%s::text || '-' || lpad(({0})::text, greatest(9, length(({0})::text)), '0'))"
 
 
-@transaction.atomic(savepoint=False)
+@atomic_unless_held
 def loan_application_create(
     *,
     client: Client,
@@ -38,7 +36,7 @@ def loan_application_create(
     return application
 
 
-@transaction.atomic(savepoint=False)
+@atomic_unless_held
 def contract_draft_create(
     *,
     application: LoanApplication,

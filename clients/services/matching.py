@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 from clients.identity import company_identity_key, person_identity_key
 from clients.models import Address, Client, ClientKind, IdentityDocument, LegalEntity, Relative
 from leadcore.inserts import insert_unless_found, rows_insert_values
-from leadcore.statement import MADE_CLIENT_ID, in_statement
+from leadcore.statement import MADE_CLIENT_ID, atomic_unless_held, in_statement
 
 PERSON_MATCH_FIELDS = ("lastName", "firstName", "patronymic", "passport.seria", "passport.no")
 COMPANY_MATCH_FIELDS = ("inn",)
@@ -76,7 +76,7 @@ def client_find(*, data: ClientData, legal_entity: LegalEntity | None) -> Client
     return Client.objects.filter(identity_key=key, match_scope=match_scope(legal_entity)).first()
 
 
-@transaction.atomic(savepoint=False)
+@atomic_unless_held
 def client_match_or_create(
     *, data: ClientData, legal_entity: LegalEntity | None, created_by: User | None = None
 ) -> MatchResult | MatchPending:

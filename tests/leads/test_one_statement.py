@@ -163,6 +163,17 @@ def test_a_collection_is_one_insert_whose_rows_take_their_ids_in_the_leads_order
     assert lead.loan_application.debts.count() == lead.loan_application.goods.count() == 3
 
 
+def test_a_service_is_atomic_but_inside_the_statement(db):
+    @statement.atomic_unless_held
+    def in_atomic_block() -> bool:
+        return connection.in_atomic_block
+
+    with statement.one_statement():
+        held = in_atomic_block()
+
+    assert (held, in_atomic_block()) == (False, True)
+
+
 def test_it_converts_a_lead_in_one_round_trip_and_keeps_nothing_of_a_refused_one(user):
     valid = validate_lead(full_lead(), user=user)
 
