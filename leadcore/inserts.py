@@ -87,16 +87,38 @@ def rows_insert_values(model: type[Model], rows: Sequence[Mapping[str, Any]], **
         row_hold(head, casts, _values_params(model, {**shared, **row}, plan))
 
 
+@dataclass(frozen=True)
+class _ValuesPlan:
+    """How a row given as field values becomes its INSERT's values, worked out once per model."""
+
+    positions: dict[str, tuple[int, "_Column"]]  # each field's name and attname: its column
+    # A column left out takes its default: here as sent where that is a constant sent as it is,
+    # the time of the insert where it is stamped, else worked out per row (`defaulted`).
+    template: list[Any]
+    stamped: tuple[int, ...]
+    defaulted: tuple[tuple[int, "_Column"], ...]
+
+
 @functools.cache
-def _values_plan(model: type[Model]) -> dict[str, str]:
-    """Each field's name and attname to its attname, where every field takes its value as given or
-    its default ({} when one sets its value on save otherwise, as a file field does)."""
-    names: dict[str, str] = {}
-    for c in _plan(model, keyed=False):
+def _values_plan(model: type[Model]) -> _ValuesPlan | None:
+    """None when a field sets its value on save other than its time of insert (as a file field
+    does): every other field takes its value as given or its default."""
+    positions: dict[str, tuple[int, _Column]] = {}
+    template: list[Any] = []
+    stamped: list[int] = []
+    defaulted: list[tuple[int, _Column]] = []
+    for i, c in enumerate(_plan(model, keyed=False)):
         if not c.stamped and not _pre_save_reads(c.field):
-            return {}
-        names[c.field.name] = names[c.attname] = c.attname
-    return names
+            return None
+        positions[c.field.name] = positions[c.attname] = (i, c)
+        constant = not c.stamped and not (c.field.has_default() and callable(c.field.default))
+        default = c.field.get_default() if constant else None
+        if c.stamped:
+            stamped.append(i)
+        elif not constant or not c.takes_as_is(default):
+            defaulted.append((i, c))
+        template.append(c.sent(default) if constant and c.takes_as_is(default) else None)
+    return _ValuesPlan(positions, template, tuple(stamped), tuple(defaulted))
 
 
 def _pre_save_reads(field: Field) -> bool:
@@ -110,32 +132,40 @@ def _pre_save_reads(field: Field) -> bool:
 
 def _values_params(model: type[Model], values: Mapping[str, Any], plan: Sequence["_Column"]) -> list[Any]:
     """The INSERT's values for one row given as field values, as `_row_params` gives them for the
-    instance `model(**values)`."""
-    names = _values_plan(model)
-    given: dict[str, Any] = {}
+    instance `model(**values)`: `plan`'s columns, the given values' looked up by name rather than
+    every column's default worked out again."""
+    known = _values_plan(model)
+    if known is None:
+        raise TypeError(f"{model.__name__} sets values on save: insert it as an instance")
+    params = known.template.copy()
+    if known.stamped:
+        now = timezone.now()
+        for i in known.stamped:
+            params[i] = now
+    given: set[int] = set()
     for name, value in values.items():
-        attname = names.get(name)
-        if attname is None:
-            raise TypeError(f"{model.__name__} has no field {name!r}")
-        if attname != name:  # a relation given as its row
+        try:
+            i, c = known.positions[name]
+        except KeyError:
+            raise TypeError(f"{model.__name__} has no field {name!r}") from None
+        if c.attname != name:  # a relation given as its row
             if value is not None and value.pk is None:
                 raise ValueError(f"{model.__name__}.{name}: the related row is not saved")
             value = None if value is None else value.pk
-        given[attname] = value
-    now = timezone.now()
-    params: list[Any] = []
-    for c in plan:
-        if c.stamped:
-            params.append(now)
-            continue
-        value = given[c.attname] if c.attname in given else c.field.get_default()
-        if c.takes_as_is(value):
-            params.append(c.sent(value))
-        elif type(value) is Computed:
-            params.append(_computed_sent(c, value))
-        else:
-            params.append(c.field.get_db_prep_save(value, connection))
+        params[i] = _value_sent(c, value)
+        given.add(i)
+    for i, c in known.defaulted:
+        if i not in given:
+            params[i] = _value_sent(c, c.field.get_default())
     return params
+
+
+def _value_sent(c: "_Column", value: Any) -> Any:
+    if c.takes_as_is(value):
+        return c.sent(value)
+    if type(value) is Computed:
+        return _computed_sent(c, value)
+    return c.field.get_db_prep_save(value, connection)
 
 
 def _computed_sent(c: "_Column", value: Computed) -> Computed:
