@@ -15,7 +15,7 @@ from django.db.models import Field, Model
 from django.utils import timezone
 
 from leadcore.rows import column_of
-from leadcore.statement import CLIENT_ID, Computed, client_hold, in_statement, row_hold, stand_in_hold
+from leadcore.statement import CLIENT_ID, Computed, client_hold, in_statement, row_hold
 
 
 def _field(opts, name: str) -> Field:
@@ -273,17 +273,19 @@ def _row_params(row: Model, plan: Sequence[_Column]) -> list[Any]:
     return params
 
 
-def insert_unless_found(row: Model, *, lookup: Mapping[str, object], conflict: str) -> None:
-    """Inside `one_statement`: the row matching `lookup` if there is one, else `row` inserted,
-    decided by the statement. `row.pk` becomes the statement's `CLIENT_ID` (the row's id found or
-    made) and `MADE_CLIENT_ID` is the id only where the statement inserted it; `if_inserted`
-    tells the two cases apart in other rows. `conflict` is the ON CONFLICT target of the unique
-    index on the lookup's columns: should a concurrent transaction insert the same row after the
-    statement's snapshot, it waits for that one and finds nothing to write, and the statement
-    runs again.
+def insert_unless_found(
+    model: type[Model], values: Mapping[str, Any], *, lookup: Mapping[str, object], conflict: str
+) -> Computed:
+    """Inside `one_statement`: the row of `model` matching `lookup` if there is one, else the row
+    of field values `values` inserted, decided by the statement; returns its `CLIENT_ID` (the
+    row's id found or made). `MADE_CLIENT_ID` is the id only where the statement inserted it;
+    `if_inserted` tells the two cases apart in other rows. `conflict` is the ON CONFLICT target of
+    the unique index on the lookup's columns: should a concurrent transaction insert the same row
+    after the statement's snapshot, it waits for that one and finds nothing to write, and the
+    statement runs again. No instance is built: whoever reads the row reads the stored one.
     """
-    opts = row._meta
-    head, plan, _casts = _insert_head(type(row), row.pk is not None)
+    opts = model._meta
+    head, plan, _casts = _insert_head(model, keyed=False)
     client_hold(
         table=opts.db_table,
         head=head,
@@ -292,9 +294,6 @@ def insert_unless_found(row: Model, *, lookup: Mapping[str, object], conflict: s
             for name, value in lookup.items()
         },
         conflict=conflict,
-        values=_row_params(row, plan),
+        values=_values_params(model, values, plan),
     )
-    row.pk = CLIENT_ID
-    stand_in_hold(row, opts.pk.attname, CLIENT_ID)
-    row._state.adding = False
-    row._state.db = connection.alias
+    return CLIENT_ID

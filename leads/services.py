@@ -8,7 +8,7 @@ from django.db import connection, transaction
 
 from clients.models import Contract, LoanApplication
 from clients.services.lending import contract_draft_create, loan_application_create
-from clients.services.matching import MatchPending, MatchResult, client_match_or_create
+from clients.services.matching import MatchPending, client_match_or_create
 from leadcore.inserts import row_insert
 from leadcore.statement import ids_reserved, if_inserted, one_statement
 from leads.idempotency import idempotency_complete
@@ -66,25 +66,27 @@ def _lead_converted(*, lead: ValidLead, api_user: User | None) -> Lead:
         # Drawn by the statement itself, so that no INSERT waits for them (None on SQLite).
         application_id, contract_id, lead_id = ids_reserved((LoanApplication, Contract, Lead))
         if lead.linked_client is not None:
-            match = MatchResult(lead.linked_client, True, ("clientId",), "")
-            outcome = _match_columns(match, ClientMatch.LINKED)
+            client_id = lead.linked_client.pk
+            outcome = _match_columns(("clientId",), "", ClientMatch.LINKED)
         else:
             client = mapping.client_data(
                 data, address_verification=lead.address_verification, extra_fields=extra["client"]
             )
             found = client_match_or_create(data=client, legal_entity=legal_entity, created_by=api_user)
             if isinstance(found, MatchPending):
-                match = found.created
-                created_columns = _match_columns(found.created, ClientMatch.CREATED)
-                matched_columns = _match_columns(found.matched, ClientMatch.MATCHED)
+                client_id = found.client_id
+                created_columns = _match_columns((), found.scope, ClientMatch.CREATED)
+                matched_columns = _match_columns(found.matched_fields, found.scope, ClientMatch.MATCHED)
                 outcome = {name: if_inserted(created_columns[name], matched_columns[name]) for name in created_columns}
             else:
-                match = found
-                outcome = _match_columns(match, ClientMatch.MATCHED if match.matched else ClientMatch.CREATED)
+                client_id = found.client.pk
+                outcome = _match_columns(
+                    found.matched_fields, found.scope, ClientMatch.MATCHED if found.matched else ClientMatch.CREATED
+                )
 
         application_fields = mapping.pick(data, mapping.APPLICATION_FIELDS)
         application = loan_application_create(
-            client=match.client,
+            client_id=client_id,
             fields={**application_fields, "manager": lead.manager, "legal_entity": legal_entity},
             debts=[mapping.pick(d, mapping.DEBT_FIELDS) for d in data.get("leadDebts") or ()],
             goods=[mapping.pick(g, mapping.GOODS_FIELDS) for g in data.get("goods") or ()],
@@ -103,7 +105,7 @@ def _lead_converted(*, lead: ValidLead, api_user: User | None) -> Lead:
             api_user=api_user,
             payload=body.payload,
             ignored_properties=body.ignored,
-            client=match.client,
+            client_id=client_id,
             loan_application=application,
             contract=contract,
             manager=lead.manager,
@@ -116,6 +118,6 @@ def _lead_converted(*, lead: ValidLead, api_user: User | None) -> Lead:
     return created
 
 
-def _match_columns(match: MatchResult, outcome: str) -> dict[str, Any]:
+def _match_columns(matched_fields: tuple[str, ...], scope: str, outcome: str) -> dict[str, Any]:
     """The lead's columns that say how it found its client."""
-    return {"client_match": outcome, "match_details": {"fields": list(match.matched_fields), "scope": match.scope}}
+    return {"client_match": outcome, "match_details": {"fields": list(matched_fields), "scope": scope}}

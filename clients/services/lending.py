@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from clients.models import Client, Contract, Goods, LeadDebt, LoanApplication
+from clients.models import Contract, Goods, LeadDebt, LoanApplication
 from leadcore.inserts import row_insert, rows_insert_values
 from leadcore.statement import atomic_unless_held, computed_from
 
@@ -21,15 +21,16 @@ CONTRACT_NUMBER_SQL = "(%s::text || '-' || lpad(({0})::text, greatest(9, length(
 @atomic_unless_held
 def loan_application_create(
     *,
-    client: Client,
+    client_id: Any,
     fields: dict[str, Any],
     debts: list[dict[str, Any]],
     goods: list[dict[str, Any]],
     extra_fields: dict[str, str],
     pk: int | None = None,
 ) -> LoanApplication:
-    """`pk`: an id reserved ahead (`leadcore.statement.ids_reserved`), so that nothing waits for the INSERT."""
-    application = LoanApplication(pk=pk, client=client, extra_fields=extra_fields, **fields)
+    """`pk`: an id reserved ahead (`leadcore.statement.ids_reserved`), so that nothing waits for the
+    INSERT; `client_id` may be the statement's stand-in for a client it finds or makes."""
+    application = LoanApplication(pk=pk, client_id=client_id, extra_fields=extra_fields, **fields)
     row_insert(application)
     rows_insert_values(LeadDebt, debts, application=application)
     rows_insert_values(Goods, goods, application=application)

@@ -41,11 +41,12 @@ class MatchResult:
 @dataclass(frozen=True)
 class MatchPending:
     """The client of a lead's statement (`leadcore.statement.one_statement`): found or created by
-    it, which of the two decided there; each case's result (one client instance) for the rows
-    that depend on it (`leadcore.statement.if_inserted`)."""
+    it, which of the two decided there. `client_id` is the statement's stand-in for its id;
+    `matched_fields` what matched, should it be found (`leadcore.statement.if_inserted`)."""
 
-    created: MatchResult
-    matched: MatchResult
+    client_id: Any
+    matched_fields: tuple[str, ...]
+    scope: str
 
 
 def client_identity(data: ClientData) -> str | None:
@@ -92,24 +93,25 @@ def client_match_or_create(
     key = client_identity(data)
     scope = match_scope(legal_entity)
     fields = COMPANY_MATCH_FIELDS if data.kind == ClientKind.COMPANY else PERSON_MATCH_FIELDS
-    client = Client(
-        kind=data.kind,
-        identity_key=key,
-        match_scope=scope,
-        legal_entity=legal_entity,
-        created_by=created_by,
-        extra_fields=data.extra_fields,
+    values = {
+        "kind": data.kind,
+        "identity_key": key,
+        "match_scope": scope,
+        "legal_entity": legal_entity,
+        "created_by": created_by,
+        "extra_fields": data.extra_fields,
         **data.fields,
-    )
+    }
     if in_statement():
         lookup = {"identity_key": key, "match_scope": scope}
-        insert_unless_found(client, lookup=lookup, conflict=_UNIQUE_IDENTITY)
+        client_id = insert_unless_found(Client, values, lookup=lookup, conflict=_UNIQUE_IDENTITY)
         _client_records_create(client_id=MADE_CLIENT_ID, data=data)
-        return MatchPending(MatchResult(client, False, (), scope), MatchResult(client, True, fields, scope))
+        return MatchPending(client_id, fields, scope)
     if key is not None:
         existing = Client.objects.filter(identity_key=key, match_scope=scope).first()
         if existing is not None:
             return MatchResult(existing, True, fields, scope)
+    client = Client(**values)
     try:
         with transaction.atomic():
             client.save(force_insert=True)

@@ -73,7 +73,7 @@ def test_it_sends_what_django_would_for_every_row_of_a_lead(name, params_compare
 
     assert response.status_code == 200, response.json()
     assert [c for c in params_compared if isinstance(c, tuple)] == []
-    assert {"LoanApplication", "Contract", "Lead"} <= set(params_compared)
+    assert {"LoanApplication", "Contract", "Lead", "Client from values"} <= set(params_compared)
     if name == "individual-full":
         children = ("IdentityDocument", "Address", "Relative", "LeadDebt", "Goods")
         assert {f"{model} from values" for model in children} <= set(params_compared)

@@ -150,7 +150,12 @@ def test_it_stores_what_the_orm_stores_for_a_lead_linked_by_client_id(user, monk
 def test_a_collection_is_one_insert_whose_rows_take_their_ids_in_the_leads_order(user, monkeypatch):
     sent: list[str] = []
     shaped = statement._statement_sql
-    monkeypatch.setattr(statement, "_statement_sql", lambda shape: sent.append(shaped(shape)) or sent[-1])
+
+    def kept(shape):
+        sent.append(shaped(shape))
+        return sent[-1]
+
+    monkeypatch.setattr(statement, "_statement_sql", kept)
 
     lead = converted(full_lead(), user)
 
