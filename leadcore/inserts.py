@@ -216,13 +216,17 @@ class _Column:
     as_is: tuple[type, ...]  # value types sent unconverted; () where Django converts or sets it
     wrap: Callable[[int], Any] | None  # the integer type Django wraps such a value in
     null: bool
+    # A text column: its conversion hands any str back as it is, a str subclass (a Django choice) too.
+    text: bool
     stamped: bool  # a DateTimeField set on save (auto_now, auto_now_add): the row's time of insert
 
     def takes_as_is(self, value: Any) -> bool:
         """Whether Django's conversion would hand `value` back as it is (an integer wrapped)."""
         if value is None:
             return bool(self.as_is) and self.null
-        return type(value) in self.as_is and not (type(value) is decimal.Decimal and not value.is_finite())
+        if type(value) in self.as_is:
+            return not (type(value) is decimal.Decimal and not value.is_finite())
+        return self.text and isinstance(value, str)
 
     def sent(self, value: Any) -> Any:
         """A value `takes_as_is` accepted, as Django would send it (`adapt_integerfield_value`)."""
@@ -246,7 +250,7 @@ def _column_plan(field: Field) -> _Column:
     types: dict[str, Callable[[int], Any]] = getattr(connection.ops, "integerfield_type_map", {})
     wrap = types.get(source.get_internal_type()) if wrapped else None
     stamped = set_on_save and type(field) is models.DateTimeField
-    return _Column(field, column_of(field), field.attname, as_is, wrap, field.null, stamped)
+    return _Column(field, column_of(field), field.attname, as_is, wrap, field.null, as_is == (str,), stamped)
 
 
 def _row_params(row: Model, plan: Sequence[_Column]) -> list[Any]:

@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 from django.db import connection
 
-from clients.models import Goods
+from clients.models import Address, AddressKind, Goods
 from leadcore import inserts
 from leadcore.statement import Computed
 from tests.leads.conftest import example, post_lead
@@ -90,3 +90,15 @@ def test_it_takes_plain_values_as_they_are(db):
     assert sent["name"] is goods.name
     assert sent["application"] == 7
     assert sent["created_at"] is not None  # set on save: always Django's way
+
+
+def test_it_takes_a_choice_as_it_is(db, monkeypatch):
+    # A choice is a str subclass, which the column's conversion would hand back as it is.
+    address = Address(client_id=7, kind=AddressKind.REGISTRATION, full_address_text="Москва")
+    plan = inserts._plan(Address, keyed=False)
+    kind = next(c.field for c in plan if c.field.name == "kind")
+    monkeypatch.setattr(kind, "get_db_prep_save", lambda *args, **kwargs: pytest.fail("converted"))
+
+    sent = dict(zip([c.field.name for c in plan], inserts._row_params(address, plan), strict=True))
+
+    assert sent["kind"] is AddressKind.REGISTRATION
