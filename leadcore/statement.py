@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from typing import Any, ParamSpec, TypeVar
 
 import psycopg
-from django.db import OperationalError, connection, transaction
+from django.db import DEFAULT_DB_ALIAS, OperationalError, connection, connections, transaction
 from django.db.models import Model
 
 from leadcore.rows import column_of
@@ -254,7 +254,8 @@ def _sent(statement: _Statement) -> Answer:
     # Sent already numbered through psycopg's raw cursor: through Django's, psycopg would scan the
     # whole text for `%s` on every lead. So it bypasses Django's query log (DEBUG,
     # CaptureQueriesContext); its errors are Django's all the same.
-    with connection.wrap_database_errors, psycopg.RawCursor(connection.connection) as cursor:
+    with connection.wrap_database_errors:
+        cursor = _raw_cursor(connection.connection)
         for _run in range(RUNS):
             cursor.execute(sql, params)
             answered = cursor.fetchone()
@@ -267,6 +268,19 @@ def _sent(statement: _Statement) -> Answer:
     # only a client deleted or merged away between runs, run after run, ends here: a fault of the
     # moment that the integrator's retry gets past (an OperationalError is answered 503, retry later).
     raise OperationalError(f"the client was neither found nor made in {RUNS} runs")
+
+
+def _raw_cursor(db: psycopg.Connection[Any]) -> psycopg.RawCursor[Any]:
+    """The statement's cursor on `db`, kept from lead to lead while `db` lives: a new cursor looks
+    up the dumper of each type of parameter again (a lead sends some fifteen), a kept one knows them.
+    Kept on the thread's own Django connection (not on `connection`, a proxy shared by threads)."""
+    own = connections[DEFAULT_DB_ALIAS].__dict__
+    kept: tuple[psycopg.Connection[Any], psycopg.RawCursor[Any]] | None = own.get("_leadcore_cursor")
+    if kept is not None and kept[0] is db and not kept[1].closed:
+        return kept[1]
+    cursor = psycopg.RawCursor(db)
+    own["_leadcore_cursor"] = (db, cursor)
+    return cursor
 
 
 def _row_source(row_shape: list[str | None], with_client: bool) -> str:

@@ -9,7 +9,7 @@ import time
 from typing import Any
 
 import pytest
-from django.db import DataError, connection, transaction
+from django.db import DEFAULT_DB_ALIAS, DataError, connection, connections, transaction
 
 from clients.models import Client, Contract, LoanApplication
 from clients.services.lending import CONTRACT_NUMBER_SQL, contract_number
@@ -177,6 +177,23 @@ def test_a_service_is_atomic_but_inside_the_statement(db):
         held = in_atomic_block()
 
     assert (held, in_atomic_block()) == (False, True)
+
+
+def test_the_statement_keeps_its_cursor_while_its_connection_lives(user):
+    def kept():
+        return connections[DEFAULT_DB_ALIAS].__dict__["_leadcore_cursor"][1]
+
+    converted(full_lead("100001"), user)
+    first = kept()
+    converted(full_lead("100002"), user)
+    assert kept() is first
+    connection.close()
+
+    lead = converted(full_lead("100003"), user)
+
+    assert kept() is not first
+    assert not kept().closed
+    assert Lead.objects.filter(pk=lead.pk).exists()
 
 
 def test_it_converts_a_lead_in_one_round_trip_and_keeps_nothing_of_a_refused_one(user):
