@@ -144,10 +144,10 @@ class Command(BaseCommand):
                 self.stdout.flush()
         self._report(count, time.perf_counter() - started, latencies, "one process, the WSGI application in-process")
         self.stdout.write(f"CPU of this process: {(time.process_time() - cpu_started) / count * 1000:.2f} ms per lead")
+        # No peak beside them: the kernel updates ru_maxrss lazily, so it could read below the RSS now.
         self.stdout.write(
             "RSS of this process: "
             + ", ".join(f"{rss_mib:.1f} MiB after {n:,} leads" for n, rss_mib in sorted(rss.items()))
-            + f"; peak {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.1f} MiB"
         )
 
     def _over_http(self, url: str, token: str, series: str, count: int, concurrency: int) -> None:
