@@ -31,6 +31,13 @@ worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
 
 
 def post_worker_init(worker):
+    import gc
+
     from leadcore.gunicorn_errors import install
 
     install()
+    # Called once the worker has loaded the application. What it loaded (Django, the apps, the
+    # URLconf) lives as long as the worker; frozen, it stays out of the collector's generations,
+    # so the worker's first full collection no longer walks it: that was one ~50 ms pause in the
+    # middle of a request (measured in-process, with gc.callbacks).
+    gc.freeze()
