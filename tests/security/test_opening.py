@@ -184,7 +184,7 @@ def test_it_refuses_an_inactive_users_token_and_counts_it_against_the_address_al
     assert list(RateCounter.objects.values_list("key", flat=True)) == ["throttle:address:127.0.0.1"]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_it_lets_exactly_the_limit_through_under_concurrency(settings, monkeypatch):
     # Mid-minute, so that no window boundary falls between the requests.
     monkeypatch.setattr(SimpleRateThrottle, "timer", lambda self: 1_800_000_030.0)
