@@ -231,10 +231,6 @@ def row_hold(
         statement.stand_ins.extend((instance, attnames[i], values[i]) for i in positions)
 
 
-def stand_in_hold(instance: Model, attname: str, value: Computed) -> None:
-    _held().stand_ins.append((instance, attname, value))
-
-
 def _sent(statement: _Statement) -> Answer:
     client = statement.client
     shape = (
