@@ -323,13 +323,15 @@ def _statement_sql(
     # back by id): a VALUES list is read in its order, and joined with `made`, `ids` and `cl`, of
     # one row each, it stays so. Rows of one table that are not one INSERT (a computed value with
     # parameters of its own) keep their order by data dependence: each selects from the one before
-    # (its RETURNING), since the order in which PostgreSQL runs WITH statements is its own.
+    # (counts its RETURNING), since the order in which PostgreSQL runs WITH statements is its own.
     groups = _groups(rows)
     for n, group in enumerate(groups):
         head, casts, computed = group[0]
         row_shape = [dict(computed).get(i) for i in range(len(casts))]  # None: a parameter
         chained = n and groups[n - 1][0][0] == head
-        source = _row_source(row_shape, client is not None) + (f", r{n - 1}" if chained else "")
+        # One row however many the run before wrote; counting them waits for all of them.
+        after = f", (SELECT count(*) FROM r{n - 1}) AS after_r{n - 1}" if chained else ""
+        source = _row_source(row_shape, client is not None) + after
         returning = " RETURNING 1" if n + 1 < len(groups) and groups[n + 1][0][0] == head else ""
         if len(group) == 1:
             values = ", ".join(numbered("%s" if sql is None else sql) for sql in row_shape)

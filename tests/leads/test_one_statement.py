@@ -11,14 +11,16 @@ from typing import Any
 import pytest
 from django.db import DEFAULT_DB_ALIAS, DataError, connection, connections, transaction
 
-from clients.models import Client, Contract, LoanApplication
+from clients.models import Client, Contract, Goods, LoanApplication
 from clients.services.lending import CONTRACT_NUMBER_SQL, contract_number
 from leadcore import statement
 from leadcore.db import round_trips_counted
+from leadcore.inserts import _insert_head, _values_params
+from leadcore.statement import Computed, ids_reserved, one_statement, row_hold
 from leads.intake.validate import validate_lead
 from leads.models import Lead
 from leads.services import lead_convert
-from tests.factories import ClientFactory
+from tests.factories import ClientFactory, LoanApplicationFactory
 from tests.leads.conftest import example, person
 from tests.support import api_client_for
 
@@ -283,3 +285,26 @@ def test_a_statement_that_never_settles_the_client_answers_503_and_keeps_nothing
     assert [e["code"] for e in response.json()["errors"]] == ["DATABASE_UNAVAILABLE"]
     assert not Lead.objects.exists()
     assert not Client.objects.exists()
+
+
+def test_a_row_chained_after_a_list_of_its_table_is_written_once():
+    """A row that computes a value from parameters of its own cannot join its table's VALUES list;
+    it waits for that list's INSERT (a data dependence), and must still be one row, not one per
+    row of the list."""
+    application = LoanApplicationFactory()
+    head, plan, casts = _insert_head(Goods, keyed=False)
+
+    def goods(name: str) -> list[Any]:
+        return _values_params(Goods, {"application": application, "name": name}, plan)
+
+    computed = Computed("%s", ("третий",), lambda answer: "третий")
+    third = goods("")
+    third[[c.attname for c in plan].index("name")] = computed
+    with one_statement():
+        ids_reserved((Goods,))
+        row_hold(head, casts, goods("первый"))
+        row_hold(head, casts, goods("второй"))
+        row_hold(head, casts, third)
+
+    names = list(Goods.objects.filter(application=application).order_by("id").values_list("name", flat=True))
+    assert names == ["первый", "второй", "третий"]
