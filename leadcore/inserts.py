@@ -8,14 +8,23 @@ import functools
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
-from django.db import connection, models
+from django.db import DEFAULT_DB_ALIAS, connection, connections, models
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Field, Model
 from django.utils import timezone
 
 from leadcore.rows import column_of
 from leadcore.statement import CLIENT_ID, Computed, client_hold, in_statement, row_hold
+
+M = TypeVar("M", bound=Model)
+
+
+def _db() -> BaseDatabaseWrapper:
+    """The thread's own connection, looked up once per row or batch and handed to Django's
+    conversions: each attribute read through the `connection` proxy looks it up again."""
+    return connections[DEFAULT_DB_ALIAS]
 
 
 def _field(opts, name: str) -> Field:
@@ -44,7 +53,8 @@ def rows_insert(rows: Sequence[Model]) -> None:
     if not rows:
         return
     model = type(rows[0])
-    if connection.vendor != "postgresql":
+    db = _db()
+    if db.vendor != "postgresql":
         model._base_manager.bulk_create(rows)
         return
     for row in rows:
@@ -58,15 +68,15 @@ def rows_insert(rows: Sequence[Model]) -> None:
         head, plan, casts = _insert_head(model, keyed)
         if held:
             for row in group:
-                row_hold(head, casts, _row_params(row, plan), instance=row, attnames=[c.attname for c in plan])
+                row_hold(head, casts, _row_params(row, plan), instance=row, attnames=_attnames(model, keyed))
             continue
         params = [value for row in group for value in _row_params(row, plan)]
         values = "(" + ", ".join(["%s"] * len(plan)) + ")"
-        with connection.cursor() as cursor:
+        with db.cursor() as cursor:
             cursor.execute(f"{head} VALUES {', '.join([values] * len(group))}", params)
     for row in rows:
         row._state.adding = False
-        row._state.db = connection.alias
+        row._state.db = db.alias
 
 
 def rows_insert_values(model: type[Model], rows: Sequence[Mapping[str, Any]], **shared: Any) -> None:
@@ -80,11 +90,82 @@ def rows_insert_values(model: type[Model], rows: Sequence[Mapping[str, Any]], **
     if not rows:
         return
     head, plan, casts = _insert_head(model, keyed=False)
-    if not in_statement() or not _values_plan(model):
+    if not in_statement() or not _values_plan(model, keyed=False):
         rows_insert([model(**shared, **row) for row in rows])
         return
     for row in rows:
         row_hold(head, casts, _values_params(model, {**shared, **row}, plan))
+
+
+def row_insert_values(model: type[M], values: Mapping[str, Any], *, pk: Any, kept: Sequence[str]) -> M:
+    """`row_insert` for a row given as field values (`pk` its reserved key), returned as an
+    instance of the row stored that holds its key and the fields `kept` only (named as in
+    `values`; one not given takes its constant default), the others deferred as
+    `QuerySet.only(*kept)` defers them: read from the database when first asked for, once the
+    lead's statement has written the row. Its stand-ins take their values as on any row written.
+    Inside `one_statement` on PostgreSQL no instance is built from all of its values: that cost a
+    lead more CPU than any other part of its INSERTs. Elsewhere, without a reserved key, or for a
+    model whose fields set values on save other than their times, this is the whole instance,
+    `row_insert`ed. `tests/leads/test_insert_params.py` compares the values both ways.
+    """
+    if pk is None or not in_statement() or not _values_plan(model, keyed=True):
+        row = model(pk=pk, **values)
+        row_insert(row)
+        return row
+    head, plan, casts = _insert_head(model, keyed=True)
+    params = _values_params(model, {model._meta.pk.attname: pk, **values}, plan)
+    shape = _kept_shape(model, tuple(kept))
+    loaded = [pk]
+    for name, default in shape.given:
+        if name in values:
+            loaded.append(values[name])
+        elif default is _NO_DEFAULT:
+            raise TypeError(f"{model.__name__}.{name} is kept but neither given nor of a constant default")
+        else:
+            loaded.append(default)
+    row = model.from_db(_db().alias, shape.attnames, loaded)
+    for name in shape.related:
+        # Assigned as the related row, so that reading it asks the database nothing.
+        setattr(row, name, values.get(name))
+    row_hold(head, casts, params, instance=row, attnames=_attnames(model, keyed=True))
+    return row
+
+
+_NO_DEFAULT = object()
+
+
+@dataclass(frozen=True)
+class _KeptShape:
+    attnames: list[str]  # the key's, then the kept fields' in `Model.from_db`'s order (the model's)
+    given: list[tuple[str, Any]]  # each kept column's attname and its default (`_NO_DEFAULT`: none constant)
+    related: tuple[str, ...]  # kept relations given as rows, assigned once the instance is built
+
+
+@functools.cache
+def _kept_shape(model: type[Model], kept: tuple[str, ...]) -> _KeptShape:
+    names = set(kept)
+    attnames = [model._meta.pk.attname]
+    given: list[tuple[str, Any]] = []
+    related: list[str] = []
+    for field in model._meta.concrete_fields:
+        name = field.attname if field.attname in names else field.name if field.name in names else None
+        if name is None or field.primary_key:
+            continue
+        names.discard(name)
+        if name != field.attname:
+            related.append(name)
+            continue
+        attnames.append(field.attname)
+        constant = not (field.has_default() and callable(field.default))
+        given.append((name, field.get_default() if constant else _NO_DEFAULT))
+    if names:
+        raise TypeError(f"{model.__name__} has no column {sorted(names)}")
+    return _KeptShape(attnames, given, tuple(related))
+
+
+@functools.cache
+def _attnames(model: type[Model], keyed: bool) -> list[str]:
+    return [c.attname for c in _plan(model, keyed)]
 
 
 @dataclass(frozen=True)
@@ -100,14 +181,14 @@ class _ValuesPlan:
 
 
 @functools.cache
-def _values_plan(model: type[Model]) -> _ValuesPlan | None:
+def _values_plan(model: type[Model], keyed: bool) -> _ValuesPlan | None:
     """None when a field sets its value on save other than its time of insert (as a file field
     does): every other field takes its value as given or its default."""
     positions: dict[str, tuple[int, _Column]] = {}
     template: list[Any] = []
     stamped: list[int] = []
     defaulted: list[tuple[int, _Column]] = []
-    for i, c in enumerate(_plan(model, keyed=False)):
+    for i, c in enumerate(_plan(model, keyed)):
         if not c.stamped and not _pre_save_reads(c.field):
             return None
         positions[c.field.name] = positions[c.attname] = (i, c)
@@ -134,7 +215,8 @@ def _values_params(model: type[Model], values: Mapping[str, Any], plan: Sequence
     """The INSERT's values for one row given as field values, as `_row_params` gives them for the
     instance `model(**values)`: `plan`'s columns, the given values' looked up by name rather than
     every column's default worked out again."""
-    known = _values_plan(model)
+    # `plan` is one of the model's two: with its key or without.
+    known = _values_plan(model, len(plan) == len(model._meta.concrete_fields))
     if known is None:
         raise TypeError(f"{model.__name__} sets values on save: insert it as an instance")
     params = known.template.copy()
@@ -142,6 +224,7 @@ def _values_params(model: type[Model], values: Mapping[str, Any], plan: Sequence
         now = timezone.now()
         for i in known.stamped:
             params[i] = now
+    db = _db()
     given: set[int] = set()
     for name, value in values.items():
         try:
@@ -152,25 +235,25 @@ def _values_params(model: type[Model], values: Mapping[str, Any], plan: Sequence
             if value is not None and value.pk is None:
                 raise ValueError(f"{model.__name__}.{name}: the related row is not saved")
             value = None if value is None else value.pk
-        params[i] = _value_sent(c, value)
+        params[i] = _value_sent(c, value, db)
         given.add(i)
     for i, c in known.defaulted:
         if i not in given:
-            params[i] = _value_sent(c, c.field.get_default())
+            params[i] = _value_sent(c, c.field.get_default(), db)
     return params
 
 
-def _value_sent(c: "_Column", value: Any) -> Any:
+def _value_sent(c: "_Column", value: Any, db: BaseDatabaseWrapper) -> Any:
     if c.takes_as_is(value):
         return c.sent(value)
     if type(value) is Computed:
-        return _computed_sent(c, value)
-    return c.field.get_db_prep_save(value, connection)
+        return _computed_sent(c, value, db)
+    return c.field.get_db_prep_save(value, db)
 
 
-def _computed_sent(c: "_Column", value: Computed) -> Computed:
+def _computed_sent(c: "_Column", value: Computed, db: BaseDatabaseWrapper) -> Computed:
     """A value the statement computes, its parameters as the column's INSERT would send them."""
-    params = [c.sent(p) if c.takes_as_is(p) else c.field.get_db_prep_save(p, connection) for p in value.params]
+    params = [c.sent(p) if c.takes_as_is(p) else c.field.get_db_prep_save(p, db) for p in value.params]
     return Computed(value.sql, tuple(params), value.value)
 
 
@@ -258,8 +341,9 @@ def _row_params(row: Model, plan: Sequence[_Column]) -> list[Any]:
     the short way where the field and the value's type make the conversion a no-op: on the
     lead's path these conversions cost more CPU than the rest of building its INSERTs.
     `tests/leads/test_insert_params.py` compares both ways over every row a lead writes."""
-    if connection.vendor != "postgresql":
-        return [c.field.get_db_prep_save(c.field.pre_save(row, add=True), connection) for c in plan]
+    db = _db()
+    if db.vendor != "postgresql":
+        return [c.field.get_db_prep_save(c.field.pre_save(row, add=True), db) for c in plan]
     now = timezone.now()  # as pre_save would set it, once per row rather than once per field
     params: list[Any] = []
     for c in plan:
@@ -271,9 +355,9 @@ def _row_params(row: Model, plan: Sequence[_Column]) -> list[Any]:
         if c.takes_as_is(value):
             params.append(c.sent(value))
         elif type(value) is Computed:
-            params.append(_computed_sent(c, value))
+            params.append(_computed_sent(c, value, db))
         else:
-            params.append(c.field.get_db_prep_save(c.field.pre_save(row, add=True), connection))
+            params.append(c.field.get_db_prep_save(c.field.pre_save(row, add=True), db))
     return params
 
 

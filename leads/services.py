@@ -9,7 +9,7 @@ from django.db import connection, transaction
 from clients.models import Contract, LoanApplication
 from clients.services.lending import contract_draft_create, loan_application_create
 from clients.services.matching import MatchPending, client_match_or_create
-from leadcore.inserts import row_insert
+from leadcore.inserts import row_insert_values
 from leadcore.statement import ids_reserved, if_inserted, one_statement
 from leads.idempotency import idempotency_complete
 from leads.intake import mapping
@@ -18,6 +18,8 @@ from leads.intake.validate import ValidLead, validate_lead
 from leads.models import ClientMatch, IdempotencyKey, Lead
 
 logger = logging.getLogger(__name__)
+# What the lead's callers read of the lead returned (its id, the log line); the rest is deferred.
+_RETURNED = ("client_id", "client_match", "match_details", "loan_application_id", "contract_id")
 
 
 def lead_create(
@@ -100,21 +102,20 @@ def _lead_converted(*, lead: ValidLead, api_user: User | None) -> Lead:
             pk=contract_id,
         )
         body = stored_body(lead.payload)
-        created = Lead(
-            pk=lead_id,
-            api_user=api_user,
-            payload=body.payload,
-            ignored_properties=body.ignored,
-            client_id=client_id,
-            loan_application=application,
-            contract=contract,
-            manager=lead.manager,
-            legal_entity=legal_entity,
-            extra_fields=extra["lead"],
+        values = {
+            "api_user": api_user,
+            "payload": body.payload,
+            "ignored_properties": body.ignored,
+            "client_id": client_id,
+            "loan_application_id": application.pk,
+            "contract_id": contract.pk,
+            "manager": lead.manager,
+            "legal_entity": legal_entity,
+            "extra_fields": extra["lead"],
             **outcome,
             **mapping.pick(data, mapping.LEAD_FIELDS),
-        )
-        row_insert(created)
+        }
+        created = row_insert_values(Lead, values, pk=lead_id, kept=_RETURNED)
     return created
 
 

@@ -17,6 +17,7 @@ from leadcore import statement
 from leadcore.db import round_trips_counted
 from leadcore.inserts import _insert_head, _values_params
 from leadcore.statement import Computed, ids_reserved, one_statement, row_hold
+from leads import services
 from leads.intake.validate import validate_lead
 from leads.models import Lead
 from leads.services import lead_convert
@@ -83,6 +84,12 @@ def assert_returned_as_stored(lead: Lead) -> None:
     assert (lead.contract.pk, lead.contract.number, lead.contract.application_id, lead.contract.client_id) == (
         fresh.contract_id, fresh.contract.number, fresh.loan_application_id, fresh.client_id,
     )  # fmt: skip
+    # The columns the lead was not returned with are read from the database: the stored row's.
+    assert every_column(lead) == every_column(fresh)
+
+
+def every_column(instance) -> dict[str, Any]:
+    return {f.attname: getattr(instance, f.attname) for f in type(instance)._meta.concrete_fields}
 
 
 def full_lead(number: str = "503682") -> dict:
@@ -147,6 +154,28 @@ def test_it_stores_what_the_orm_stores_for_a_lead_linked_by_client_id(user, monk
     assert stored(lead.pk) == expected
     assert (lead.client_match, lead.client_id) == ("linked", known.pk)
     assert_returned_as_stored(lead)
+
+
+def test_the_application_and_contract_returned_hold_what_was_stored(user, monkeypatch):
+    returned: list = []
+
+    def kept(create):
+        def run(**kwargs):
+            returned.append(create(**kwargs))
+            return returned[-1]
+
+        return run
+
+    for name in ("loan_application_create", "contract_draft_create"):
+        monkeypatch.setattr(f"leads.services.{name}", kept(getattr(services, name)))
+
+    lead = converted(full_lead(), user)
+
+    application, contract = returned
+    assert (application.pk, contract.pk) == (lead.loan_application_id, lead.contract_id)
+    assert every_column(application) == every_column(LoanApplication.objects.get(pk=application.pk))
+    assert every_column(contract) == every_column(Contract.objects.get(pk=contract.pk))
+    assert application.legal_entity == lead.legal_entity is not None
 
 
 def test_a_collection_is_one_insert_whose_rows_take_their_ids_in_the_leads_order(user, monkeypatch):
