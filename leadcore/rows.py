@@ -5,8 +5,9 @@ indexed read itself (a token, a FIAS object). A `ModelColumns` holds what the OR
 for every row of a model (the column list, each column's converters), computed once per model,
 table alias and connection; `instance` then does what the ORM does with a row: it converts the
 values and builds the instance with `Model.from_db`, so signals, `_state` and field types are the
-ORM's own. Only the SQL text is written by hand: each statement names the QuerySet it stands
-for, and a differential test holds it to that QuerySet's answers.
+ORM's own (`values`: the converted values alone, for a read whose rows need no model behaviour).
+Only the SQL text is written by hand: each statement names the QuerySet it stands for, and a
+differential test holds it to that QuerySet's answers.
 """
 
 from collections.abc import Callable, Collection, Sequence
@@ -50,13 +51,18 @@ class ModelColumns(Generic[M]):
             if found:
                 self.converters.append((i, found, col))
 
-    def instance(self, connection: BaseDatabaseWrapper, row: Sequence[Any], start: int = 0) -> M:
-        """The instance held by `row[start:]` as read on `connection`, as a QuerySet builds it."""
+    def values(self, connection: BaseDatabaseWrapper, row: Sequence[Any], start: int = 0) -> list[Any]:
+        """The values of `row[start:]` as read on `connection`, converted as a QuerySet converts
+        them, in the order of `attnames`."""
         values = list(row[start : start + len(self.attnames)])
         for i, converters, col in self.converters:
             for convert in converters:
                 values[i] = convert(values[i], col, connection)
-        return self.model.from_db(connection.alias, self.attnames, values)
+        return values
+
+    def instance(self, connection: BaseDatabaseWrapper, row: Sequence[Any], start: int = 0) -> M:
+        """The instance held by `row[start:]` as read on `connection`, as a QuerySet builds it."""
+        return self.model.from_db(connection.alias, self.attnames, self.values(connection, row, start))
 
 
 def built_once(connection: BaseDatabaseWrapper, build: Callable[[BaseDatabaseWrapper], T]) -> T:

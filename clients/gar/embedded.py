@@ -1,8 +1,11 @@
 """The embedded provider: the GAR tables imported into our own database (works offline)."""
 
+from collections.abc import Mapping
+
 from clients.gar.directory import FIAS_LEVELS, ChainLink, DirectoryAddress, DirectoryUnavailable, region_time_zone
 from clients.gar.models import GarObject, GarObjectKind
 from clients.gar.selectors import (
+    ChainObject,
     gar_directory_is_empty,
     gar_object_with_chain,
     gar_objects_by_ids,
@@ -37,7 +40,11 @@ class EmbeddedDirectory:
         return to_directory_address(found, chain)
 
 
-def to_directory_address(obj: GarObject, known: dict[int, GarObject]) -> DirectoryAddress:
+def to_directory_address(
+    obj: GarObject | ChainObject, known: Mapping[int, GarObject | ChainObject]
+) -> DirectoryAddress:
+    """The address of `obj`, its parts from the objects of its chain in `known`: instances (a
+    search's) or the rows of the FIAS look-up, which reads no more of them than this does."""
     chain = [known[i] for i in obj.path_ids if i in known] or [obj]
     region = next((o for o in chain if o.gar_level == 1), None)
     locality = next((o for o in reversed(chain) if o.gar_level in _LOCALITY_LEVELS), None)
