@@ -93,8 +93,9 @@ def rows_insert_values(model: type[Model], rows: Sequence[Mapping[str, Any]], **
     if not in_statement() or not _values_plan(model, keyed=False):
         rows_insert([model(**shared, **row) for row in rows])
         return
+    db = _db()
     for row in rows:
-        row_hold(head, casts, _values_params(model, {**shared, **row}, plan))
+        row_hold(head, casts, _values_params(model, {**shared, **row}, plan, db))
 
 
 def row_insert_values(model: type[M], values: Mapping[str, Any], *, pk: Any, kept: Sequence[str]) -> M:
@@ -113,7 +114,8 @@ def row_insert_values(model: type[M], values: Mapping[str, Any], *, pk: Any, kep
         row_insert(row)
         return row
     head, plan, casts = _insert_head(model, keyed=True)
-    params = _values_params(model, {model._meta.pk.attname: pk, **values}, plan)
+    db = _db()
+    params = _values_params(model, {model._meta.pk.attname: pk, **values}, plan, db)
     shape = _kept_shape(model, tuple(kept))
     loaded = [pk]
     for name, default in shape.given:
@@ -123,7 +125,7 @@ def row_insert_values(model: type[M], values: Mapping[str, Any], *, pk: Any, kep
             raise TypeError(f"{model.__name__}.{name} is kept but neither given nor of a constant default")
         else:
             loaded.append(default)
-    row = model.from_db(_db().alias, shape.attnames, loaded)
+    row = model.from_db(db.alias, shape.attnames, loaded)
     for name in shape.related:
         # Assigned as the related row, so that reading it asks the database nothing.
         setattr(row, name, values.get(name))
@@ -211,10 +213,12 @@ def _pre_save_reads(field: Field) -> bool:
     return dated and not (getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False))
 
 
-def _values_params(model: type[Model], values: Mapping[str, Any], plan: Sequence["_Column"]) -> list[Any]:
+def _values_params(
+    model: type[Model], values: Mapping[str, Any], plan: Sequence["_Column"], db: BaseDatabaseWrapper
+) -> list[Any]:
     """The INSERT's values for one row given as field values, as `_row_params` gives them for the
     instance `model(**values)`: `plan`'s columns, the given values' looked up by name rather than
-    every column's default worked out again."""
+    every column's default worked out again, converted for `db` where they need it."""
     # `plan` is one of the model's two: with its key or without.
     known = _values_plan(model, len(plan) == len(model._meta.concrete_fields))
     if known is None:
@@ -224,7 +228,6 @@ def _values_params(model: type[Model], values: Mapping[str, Any], plan: Sequence
         now = timezone.now()
         for i in known.stamped:
             params[i] = now
-    db = _db()
     given: set[int] = set()
     for name, value in values.items():
         try:
@@ -382,6 +385,6 @@ def insert_unless_found(
             for name, value in lookup.items()
         },
         conflict=conflict,
-        values=_values_params(model, values, plan),
+        values=_values_params(model, values, plan, _db()),
     )
     return CLIENT_ID

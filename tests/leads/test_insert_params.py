@@ -41,9 +41,9 @@ def params_compared(monkeypatch):
 
     values_way = inserts._values_params
 
-    def as_instance(model, values, plan):
+    def as_instance(model, values, plan, db):
         """Rows given as field values: what the instance `model(**values)` would send."""
-        got = values_way(model, values, plan)
+        got = values_way(model, values, plan, db)
         expected = both_ways(model(**values), plan)
         for c, value, instance_value in zip(plan, got, expected, strict=True):
             if isinstance(value, Computed):

@@ -324,7 +324,7 @@ def test_a_row_chained_after_a_list_of_its_table_is_written_once():
     head, plan, casts = _insert_head(Goods, keyed=False)
 
     def goods(name: str) -> list[Any]:
-        return _values_params(Goods, {"application": application, "name": name}, plan)
+        return _values_params(Goods, {"application": application, "name": name}, plan, connection)
 
     computed = Computed("%s", ("третий",), lambda answer: "третий")
     third = goods("")
