@@ -11,7 +11,7 @@ before, and a refused request is not counted. Which requests qualify is
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.utils import timezone
 
@@ -49,6 +49,9 @@ class Opened:
 def api_request_open(*, key: str, window: TokenWindow) -> Opened:
     """What `api_token_for_key(key=key)` answers, with the request counted in `window` when the
     token is live and its user active; the Model Editor's version goes to `modeleditor.cache`."""
+    # The thread's own connection, once: through the `connection` proxy each use looks it up
+    # again, and what `built_once` keeps would be kept on the proxy, shared by every thread.
+    connection = connections[DEFAULT_DB_ALIAS]
     opening = built_once(connection, _opening)
     read = opening.read
     token_parameters = read.parameters(connection, key)

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from django.core.signals import request_finished, request_started
-from django.db import close_old_connections, connection
+from django.db import DEFAULT_DB_ALIAS, close_old_connections, connection, connections
 from django.test.utils import CaptureQueriesContext
 from rest_framework.permissions import IsAdminUser, IsAuthenticated
 from rest_framework.response import Response
@@ -53,6 +53,14 @@ def test_it_reads_the_same_tokens_and_users_as_the_token_read_in_one_statement(d
             assert _state(opened.token) == _state(expected)
             assert type(user) is type(expected.user)
             assert _state(user) == _state(expected.user)
+
+
+def test_it_keeps_its_statement_on_the_threads_own_connection():
+    # Not on the `connection` proxy, one object that every thread shares.
+    api_request_open(key=_keys()[0], window=_window())
+
+    assert "_leadcore_built" in vars(connections[DEFAULT_DB_ALIAS])
+    assert "_leadcore_built" not in vars(connection)
 
 
 def test_it_counts_only_a_live_token_of_an_active_user():
