@@ -227,6 +227,33 @@ def test_the_statement_keeps_its_cursor_while_its_connection_lives(user):
     assert Lead.objects.filter(pk=lead.pk).exists()
 
 
+def test_a_statement_draws_its_ids_from_the_sequences_it_looked_up_the_first_time(user, monkeypatch):
+    sent: list[str] = []
+    shaped = statement._statement_sql
+
+    def kept(shape):
+        sent.append(shaped(shape))
+        return sent[-1]
+
+    monkeypatch.setattr(statement, "_statement_sql", kept)
+    monkeypatch.setattr(statement, "_SEQUENCES", {})
+
+    first = converted(full_lead("100001"), user)
+    second = converted(full_lead("100002"), user)
+
+    assert ["pg_get_serial_sequence" in sql for sql in sent] == [True, False]
+    with connection.cursor() as cursor:
+        for (_database, table, column), name in statement._SEQUENCES.items():
+            cursor.execute("SELECT pg_get_serial_sequence(%s, %s)", [table, column])
+            assert cursor.fetchone() == (name,)
+    assert {table for _database, table, _column in statement._SEQUENCES} == {
+        "clients_loanapplication", "clients_contract", "leads_lead",
+    }  # fmt: skip
+    drawn = (second.loan_application_id, second.contract_id, second.pk)
+    assert drawn == (first.loan_application_id + 1, first.contract_id + 1, first.pk + 1)
+    assert_returned_as_stored(second)
+
+
 def test_it_converts_a_lead_in_one_round_trip_and_keeps_nothing_of_a_refused_one(user):
     valid = validate_lead(full_lead(), user=user)
 
