@@ -1,5 +1,7 @@
 """What is kept of a lead: the body without the CVC, card masked; all or nothing; bulk writes."""
 
+import json
+
 import pytest
 from django.apps import apps
 from django.db import connection
@@ -8,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from clients.models import Client, Contract, LoanApplication
 from leadcore import inserts
 from leads.models import Lead
-from tests.leads.conftest import assert_no_card_data, person, post_lead
+from tests.leads.conftest import assert_no_card_data, example, person, post_lead
 
 CARD = {"cardNumber": "4111111111111111", "cardCvc": "0864", "cardHolder": "FILAT FILATOV",
         "validThruMonth": "09", "validThruYear": "29"}  # fmt: skip
@@ -121,3 +123,22 @@ def test_it_rolls_the_whole_lead_back_when_the_database_refuses_its_rows(api, mo
     monkeypatch.setattr(inserts, "_values_params", sent_as_is)
     assert post_lead(api, person(goods=[{"name": "Товар", "amount": 100, "quantity": 1}])).status_code == 200
     assert Lead.objects.count() == Client.objects.count() == 1
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's column compression")
+def test_it_compresses_a_full_leads_body_with_lz4_and_reads_it_back_as_stored(api, demo_manager, gar_sample):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 'lz4' = ANY(enumvals) FROM pg_settings WHERE name = 'default_toast_compression'")
+        if not cursor.fetchone()[0]:
+            pytest.skip("this PostgreSQL is built without LZ4: the column keeps pglz")
+    body = example("individual-full")
+
+    response = post_lead(api, body)
+
+    lead = Lead.objects.get(pk=response.json()["data"])
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_column_compression(payload), payload::text FROM leads_lead WHERE id = %s", [lead.pk])
+        compression, text = cursor.fetchone()
+    assert compression == "lz4"
+    assert json.loads(text) == lead.payload
+    assert lead.payload["passport"] == body["passport"]
