@@ -72,6 +72,7 @@ class Lead(TimeStamped):
         null=True,
         blank=True,
         related_name="+",
+        db_index=False,  # as `clients.models.base.reference`'s
         verbose_name=_("device type"),
     )
     ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
@@ -84,6 +85,7 @@ class Lead(TimeStamped):
         null=True,
         blank=True,
         related_name="+",
+        db_index=False,  # as `clients.models.base.reference`'s
         verbose_name=_("denial reason"),
     )
     approved_by_scorista = models.BooleanField(_("approved by Scorista"), null=True, blank=True)

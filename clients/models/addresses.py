@@ -17,7 +17,8 @@ class Address(TimeStamped):
     position = models.PositiveSmallIntegerField(_("position"), null=True, blank=True)
     purpose = reference(_("purpose"))
     country = reference(_("country"))
-    fias_id = models.UUIDField(_("FIAS id"), null=True, blank=True, db_index=True)
+    # Not indexed: no address is looked up by it (the verification reads the unverified ones).
+    fias_id = models.UUIDField(_("FIAS id"), null=True, blank=True)
     full_address_text = models.TextField(_("full address"), blank=True)
     fias_chain = models.JSONField(_("FIAS chain"), null=True, blank=True)
     postal_code = models.CharField(_("postal code"), max_length=10, blank=True)

@@ -23,10 +23,10 @@ class Client(TimeStamped):
     birth_date = models.DateField(_("birth date"), null=True, blank=True)
     birth_place = models.CharField(_("birth place"), max_length=255, blank=True)
     birth_country = reference(_("country of birth"))
-    mobile_phone = models.CharField(_("mobile phone"), max_length=20, db_index=True)
+    mobile_phone = models.CharField(_("mobile phone"), max_length=20)
     email = models.EmailField(_("email"), blank=True)
-    inn = models.CharField(_("INN"), max_length=12, blank=True, db_index=True)
-    snils = models.CharField(_("SNILS"), max_length=11, blank=True, db_index=True)
+    inn = models.CharField(_("INN"), max_length=12, blank=True)
+    snils = models.CharField(_("SNILS"), max_length=11, blank=True)
     employer_title = models.CharField(_("employer"), max_length=255, blank=True)
     employer_inn = models.CharField(_("employer INN"), max_length=12, blank=True)
     mean_income = money(_("average monthly income"))
@@ -77,7 +77,14 @@ class Client(TimeStamped):
                 name="client_monthly_cost_gte_0",
             ),
         ]
-        indexes = [models.Index(fields=["last_name", "first_name"], name="client_name_idx")]
+        indexes = [
+            models.Index(fields=["last_name", "first_name"], name="client_name_idx"),
+            # For the search box's and the duplicate check's exact look-ups. Declared here, not as
+            # db_index, which on PostgreSQL adds a second index for LIKE 'prefix%' that no query asks.
+            models.Index(fields=["mobile_phone"], name="client_mobile_phone_idx"),
+            models.Index(fields=["inn"], name="client_inn_idx"),
+            models.Index(fields=["snils"], name="client_snils_idx"),
+        ]
 
     def __str__(self) -> str:
         if self.kind == ClientKind.COMPANY:
@@ -89,8 +96,8 @@ class IdentityDocument(TimeStamped):
     """The client's passport or other identity document, as sent with a lead."""
 
     client = models.ForeignKey(Client, verbose_name=_("client"), on_delete=models.CASCADE, related_name="documents")
-    series = models.CharField(_("series"), max_length=25, blank=True, db_index=True)
-    number = models.CharField(_("number"), max_length=25, blank=True, db_index=True)
+    series = models.CharField(_("series"), max_length=25, blank=True)
+    number = models.CharField(_("number"), max_length=25, blank=True)
     issue_date = models.DateField(_("issue date"), null=True, blank=True)
     close_date = models.DateField(_("valid until"), null=True, blank=True)
     issued_by = models.CharField(_("issued by"), max_length=255, blank=True)
@@ -102,6 +109,11 @@ class IdentityDocument(TimeStamped):
         verbose_name = _("identity document")
         verbose_name_plural = _("identity documents")
         ordering = ["-id"]
+        # As the client's: the passport look-ups are exact, no LIKE index beside these.
+        indexes = [
+            models.Index(fields=["series"], name="document_series_idx"),
+            models.Index(fields=["number"], name="document_number_idx"),
+        ]
 
     def __str__(self) -> str:
         # Shown in admin titles and history: never the whole number.

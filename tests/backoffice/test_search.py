@@ -1,7 +1,10 @@
 """Operators find a client or a lead by any key they are given, typed the way people type it."""
 
 import pytest
+from django.db import connection, transaction
 
+from clients.admin.search import client_search_q
+from clients.models import Client
 from tests.backoffice.factories import LeadFactory
 from tests.factories import ClientFactory, ContractFactory, IdentityDocumentFactory, LoanApplicationFactory
 
@@ -105,3 +108,20 @@ def test_it_reads_a_phone_query_the_way_the_intake_reads_a_phone(as_operator, st
     ClientFactory(mobile_phone="79161234568")
 
     assert _found(as_operator.get("/admin/clients/client/", {"q": term})) == {client.pk}
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's plans")
+@pytest.mark.parametrize(
+    ("term", "indexes"),
+    [
+        ("79660175445", {"client_mobile_phone_idx", "client_inn_idx", "client_snils_idx"}),
+        ("4008503682", {"document_number_idx"}),
+    ],
+)
+def test_it_looks_a_phone_an_inn_a_snils_and_a_passport_up_by_their_indexes(term, indexes):
+    found = Client.objects.filter(client_search_q(term))
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        plan = found.explain()
+
+    assert {name for name in indexes if name in plan} == indexes, plan
