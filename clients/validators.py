@@ -105,6 +105,53 @@ _PHONE_MAX_LENGTH = 64
 _HOME_REGION = "RU"
 
 
+def _russian_rule() -> re.Pattern[str]:
+    """libphonenumber's own answer to `is_valid_number` for a national number of ten digits with
+    the code 7, read off its metadata once: Russia's leading digits pick the region (Kazakhstan
+    shares the code), then the general pattern and the pattern of a type that allows ten digits
+    must match. Compiled here because the library compiles each pattern on every call."""
+    metadata = phonenumbers.PhoneMetadata.metadata_for_region(_HOME_REGION)
+    if metadata is None or metadata.general_desc is None:
+        raise ImportError(f"phonenumbers has no metadata for {_HOME_REGION}")
+    types = (
+        metadata.premium_rate,
+        metadata.toll_free,
+        metadata.shared_cost,
+        metadata.voip,
+        metadata.personal_number,
+        metadata.pager,
+        metadata.uan,
+        metadata.voicemail,
+        metadata.fixed_line,
+        metadata.mobile,
+    )
+    patterns = [
+        f"(?:{desc.national_number_pattern})"
+        for desc in types
+        if desc and desc.national_number_pattern and (not desc.possible_length or 10 in desc.possible_length)
+    ]
+    leading, general = metadata.leading_digits or "", metadata.general_desc.national_number_pattern
+    return re.compile(rf"(?=(?:{leading}))(?=(?:{general})\Z)(?:{'|'.join(patterns)})")
+
+
+_RUSSIAN_NUMBER = _russian_rule()
+
+
+def _russian_e164(number: str, plus: bool) -> str | None:
+    """The E.164 digits of a number written in a Russian shape (+7 and ten digits; 8 or 7 and ten
+    digits; ten digits alone) that libphonenumber holds valid in Russia, or None for the library to
+    decide: what it reads from these shapes is the ten digits, as long as they open with one of
+    Russia's leading digits (3, 4, 8, 9: no international prefix, no other country code).
+    tests/clients/test_phone_oracle.py holds this to the library's answers."""
+    if len(number) == 11 and (number[0] == "7" or (number[0] == "8" and not plus)):
+        national = number[1:]
+    elif len(number) == 10 and not plus:
+        national = number
+    else:
+        return None
+    return "7" + national if _RUSSIAN_NUMBER.fullmatch(national) else None
+
+
 def _valid_e164(text: str, region: str | None) -> str | None:
     try:
         number = phonenumbers.parse(text, region)
@@ -115,6 +162,14 @@ def _valid_e164(text: str, region: str | None) -> str | None:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164).removeprefix("+")
 
 
+def _library_e164(number: str, plus: bool) -> str | None:
+    """What libphonenumber reads from these digits: see `phone_normalize`."""
+    if plus:
+        return _valid_e164("+" + number, None)
+    international = number[2:] if number.startswith("00") else number
+    return _valid_e164(number, _HOME_REGION) or _valid_e164("+" + international, None)
+
+
 def phone_normalize(value: str) -> str | None:
     """E.164 digits without "+" (79886542301), or None when no such number can exist.
 
@@ -123,15 +178,14 @@ def phone_normalize(value: str) -> str | None:
     digits without the plus, as integrators send them (79161234567, 37369123456) or after the 00
     prefix used outside Russia. A number must be *valid*, not merely of a possible length: ranges
     that no operator has been given are refused, so a range newer than the pinned library's
-    metadata is refused too until the library is upgraded.
+    metadata is refused too until the library is upgraded. Most numbers are Russian ones, answered
+    from the library's metadata without its parsing (a fifth of a lead's validation otherwise).
     """
     if len(value) > _PHONE_MAX_LENGTH or not _PHONE_CHARACTERS.fullmatch(value.strip()):
         return None
     number = digits(value)
-    if value.strip().startswith("+"):
-        return _valid_e164("+" + number, None)
-    international = number[2:] if number.startswith("00") else number
-    return _valid_e164(number, _HOME_REGION) or _valid_e164("+" + international, None)
+    plus = value.strip().startswith("+")
+    return _russian_e164(number, plus) or _library_e164(number, plus)
 
 
 def text_clean(value: str) -> str:
