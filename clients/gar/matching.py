@@ -63,7 +63,8 @@ def _former_name(name: str) -> str:
 def _words_belong(words: list[str], words_of: dict[str, list[str]], chain_types: set[str]) -> bool:
     known = {w for name_words in words_of.values() for w in name_words if not is_number(w)}
     for word in words:
-        if any(words_alike(k, word) for k in known):
+        # A word written as the chain spells it is alike at once; only the others are compared.
+        if word in known or any(words_alike(k, word) for k in known):
             continue
         if word in STREET_TYPES and word not in chain_types:
             return False
@@ -77,7 +78,8 @@ def _level_named(name_words: list[str], found: DirectoryAddress, words: list[str
     alternatives = [key_words_of(name_words)]
     if found.street_name and found.former_street_names:
         alternatives += [key_words(_former_name(n)) for n in found.former_street_names]
-    return any(all(any(words_alike(k, w) for w in words) for k in keys) for keys in alternatives)
+    written = set(words)
+    return any(all(k in written or any(words_alike(k, w) for w in words) for k in keys) for keys in alternatives)
 
 
 def _flat_from_numbers(found: DirectoryAddress, numbers: list[str], names_words: list[list[str]]) -> str | None:
