@@ -19,6 +19,9 @@ CARD_DIGITS = range(13, 20)
 SHORTEST_CARD = CARD_DIGITS.start
 # An int closer to zero has fewer digits than the shortest card number: nothing in it to mask.
 _FEWER_DIGITS_THAN_A_CARD = 10 ** (SHORTEST_CARD - 1)
+# Tuples: isinstance with a union (`dict | list`) is slower, and every value of a lead is asked.
+NESTED = (dict, list)
+_NESTED_OR_TEXT = (dict, list, str)
 
 
 @lru_cache(maxsize=4096)
@@ -79,6 +82,10 @@ def scrub(value, *, numbers: bool = True, keep: frozenset[str] = frozenset()):
             elif item.__class__ is str:
                 # `scrub_item`'s first answer, without the call: most values of a lead are short texts.
                 scrubbed[name] = item if len(item) < SHORTEST_CARD else mask_card_numbers(item)
+            elif not numbers and not isinstance(item, _NESTED_OR_TEXT):
+                # What `scrub_item` gives back as it is when numbers stay: typed data's dates,
+                # amounts, ids and flags, without the call.
+                scrubbed[name] = item
             else:
                 scrubbed[name] = scrub_item(item, numbers)
         return scrubbed
@@ -99,11 +106,11 @@ def scrub_item(value, numbers: bool):
         or (kind is int and -_FEWER_DIGITS_THAN_A_CARD < value < _FEWER_DIGITS_THAN_A_CARD)
     ):
         return value
-    if kind is dict or kind is list or isinstance(value, dict | list):
+    if kind is dict or kind is list or isinstance(value, NESTED):
         return scrub(value, numbers=numbers)
     if isinstance(value, str):
         return mask_card_numbers(value)
-    if numbers and isinstance(value, int | Decimal) and not isinstance(value, bool):
+    if numbers and isinstance(value, (int, Decimal)) and not isinstance(value, bool):
         text = str(value)
         masked = mask_card_numbers(text)
         return masked if masked != text else value

@@ -6,7 +6,7 @@ from functools import cache
 
 from rest_framework import serializers
 
-from leads.intake.card_data import SHORTEST_CARD, kept_name, mask_card_numbers, pairs_security_code, scrub_item
+from leads.intake.card_data import NESTED, SHORTEST_CARD, kept_name, mask_card_numbers, pairs_security_code, scrub_item
 from leads.intake.shape import LEAD_IN
 
 # An OGRN is a checked identifier of 13 or 15 digits; one that happens to pass Luhn is no card.
@@ -63,7 +63,7 @@ def _known_scrubbed(value, shape: serializers.Field | None, path: str, ignored: 
             if not dropped:
                 kept[kept_as] = item if name in keep or len(item) < SHORTEST_CARD else mask_card_numbers(item)
             continue
-        if not (kind is dict or kind is list or isinstance(item, dict | list)):
+        if not (kind is dict or kind is list or isinstance(item, NESTED)):
             # A leaf: nothing in it to ignore, and `_known` gives it back as it is.
             if not dropped:
                 kept[kept_as] = item if name in keep else scrub_item(item, True)

@@ -17,7 +17,7 @@ from clients.validators import digits
 from leadcore.api.errors import ApiErrorCode, DomainError, Problem
 from leadcore.api.exceptions import validation_problems
 from leads.errors import LeadErrorCode
-from leads.intake.card_data import mask_card_numbers, means_security_code, scrub
+from leads.intake.card_data import NESTED, mask_card_numbers, means_security_code, scrub
 from leads.intake.extra_fields import extra_field_name, extra_field_problems
 from leads.intake.fast import fast_shape
 from leads.intake.mapping import lead_addresses
@@ -52,15 +52,16 @@ class ValidLead:
 
 def prune(value):
     """Drop null and empty values: the contract treats them as absent."""
+    # Only objects and arrays are walked into: a lead's hundred leaves cost no call each.
     if isinstance(value, dict):
-        return {k: prune(v) for k, v in value.items() if not _empty(v)}
+        return {
+            k: prune(v) if isinstance(v, NESTED) else v
+            for k, v in value.items()
+            if v is not None and not (isinstance(v, str) and not v.strip())
+        }
     if isinstance(value, list):
-        return [prune(v) for v in value]
+        return [prune(v) if isinstance(v, NESTED) else v for v in value]
     return value
-
-
-def _empty(value) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
 
 
 def _shape(payload: dict) -> tuple[dict, list[Problem]]:

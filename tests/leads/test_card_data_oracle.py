@@ -5,9 +5,11 @@ that searched every text, and a stored body walked twice (known properties, then
 Generated texts and trees hold grouped card numbers, numbers inside longer digit runs, other
 scripts' digits, JSON numbers, and security-code names at any depth."""
 
+import datetime
 import json
 import random
 import re
+import uuid
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -19,6 +21,7 @@ from clients.validators import card_mask, digits, luhn_is_valid
 from leads.intake.card_data import mask_card_numbers, scrub
 from leads.intake.shape import LEAD_IN
 from leads.intake.stored import MAX_IGNORED, MAX_IGNORED_PATH, NOT_CARD_DATA, stored_body
+from leads.intake.validate import _shape, prune
 
 # No query here; the suite's autouse cache fixture needs the test database set up.
 pytestmark = pytest.mark.django_db
@@ -168,7 +171,10 @@ def _number(rng: random.Random):
         return rng.randint(-(10**14), 10**14)
     if kind == 4:
         return rng.random() * 10 ** rng.randint(0, 20)
-    return rng.choice([True, False, None, 0, Decimal("NaN"), Decimal("-0")])
+    # Typed leaves of validated data too: dates, UUIDs, an int subclass.
+    return rng.choice(
+        [True, False, None, 0, Decimal("NaN"), Decimal("-0"), datetime.date(2026, 12, 1), uuid.UUID(int=4111)]
+    )
 
 
 def _key(rng: random.Random, known: list[str]) -> str:
@@ -266,3 +272,17 @@ def test_it_stores_every_body_as_before():
         stored = stored_body(body)
         assert repr(stored.payload) == repr(payload), body
         assert stored.ignored == ignored, body
+
+
+def test_it_scrubs_every_validated_lead_as_before():
+    """What a lead's checks give (typed values: dates, amounts, ids, flags) is scrubbed as before."""
+    rng = random.Random(29)
+    names = _lead_names(LEAD_IN)
+    bodies = [*EXAMPLES, *(_mutated(rng, rng.choice(EXAMPLES), names, 0) for _ in range(300))]
+    typed = 0
+    for body in bodies:
+        data, _problems = _shape(prune(body))
+        expected = _reference_scrub(data, numbers=False, keep=NOT_CARD_DATA)
+        assert repr(scrub(data, numbers=False, keep=NOT_CARD_DATA)) == repr(expected), body
+        typed += isinstance(data.get("birthDate"), datetime.date)
+    assert typed > 50, typed
