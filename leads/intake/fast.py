@@ -81,7 +81,8 @@ def _cleaned(data: Any) -> str:
     if not text:
         raise Unsure
     value = text_clean(text)
-    if _UNSTORABLE.search(value):
+    # An ASCII text (most are) can hold no surrogate: the one character to look for is NUL.
+    if "\x00" in value if value.isascii() else _UNSTORABLE.search(value):
         raise Unsure
     return value
 
