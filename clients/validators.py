@@ -109,7 +109,8 @@ def _russian_rule() -> re.Pattern[str]:
     """libphonenumber's own answer to `is_valid_number` for a national number of ten digits with
     the code 7, read off its metadata once: Russia's leading digits pick the region (Kazakhstan
     shares the code), then the general pattern and the pattern of a type that allows ten digits
-    must match. Compiled here because the library compiles each pattern on every call."""
+    must match. Compiled here once: the library parses the text first and looks every pattern up
+    through re.compile on each call."""
     metadata = phonenumbers.PhoneMetadata.metadata_for_region(_HOME_REGION)
     if metadata is None or metadata.general_desc is None:
         raise ImportError(f"phonenumbers has no metadata for {_HOME_REGION}")
