@@ -6,14 +6,25 @@ through the driver, not the work).
 The count is the throttle's own upsert (`throttling.counting_sql`) as a data-modifying CTE that
 counts only a live token of an active user: one atomic statement, exact under concurrency as
 before, and a refused request is not counted. Which requests qualify is
-`throttling.token_window_ahead`; the others, SQLite among them, take the separate statements."""
+`throttling.token_window_ahead`; the others, SQLite among them, take the separate statements.
 
+The statement goes through a psycopg cursor kept with the connection (`_kept_cursor`), its text
+numbered once: through Django's, every request made a new cursor (a copy of the connection's
+adapters, new loaders for the row's types) and psycopg scanned the text for `%s`. Sent again as
+the same text, it keeps its loaders, so the timestamps of a token and its user, the same on every
+request, are parsed once (`_remembering`). While Django logs queries (DEBUG, a test's
+CaptureQueriesContext) it goes through Django's cursor, the log's only way in."""
+
+import re
 from dataclasses import dataclass
 from typing import Any
 
+import psycopg
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.utils import timezone
+from psycopg import pq
+from psycopg.abc import AdaptContext, Buffer, Loader
 
 from leadcore.api.models import ApiToken
 from leadcore.api.throttling import Counted, TokenWindow, counting_sql
@@ -25,6 +36,8 @@ from modeleditor.cache import VERSION_SQL, version_seen
 @dataclass(frozen=True, slots=True)
 class _Opening:
     sql: str
+    # The same with its parameters numbered ($1, $2…), as the kept cursor takes it.
+    numbered: str
     read: TokenRead
 
 
@@ -36,7 +49,69 @@ def _opening(connection: BaseDatabaseWrapper) -> _Opening:
         f"WITH counted AS ({counted}) "
         f"SELECT {read.columns}, (SELECT {count} FROM counted), ({VERSION_SQL}) {read.source}"
     )
-    return _Opening(sql=sql, read=read)
+    numbers = iter(range(1, sql.count("%s") + 1))
+    return _Opening(sql=sql, numbered=re.sub("%s", lambda _match: f"${next(numbers)}", sql), read=read)
+
+
+# A loader's answers kept at most: a token's and its user's timestamps, of the tokens in use.
+REMEMBERED = 4096
+
+
+def _remembering(loader: type[Loader]) -> type[Loader]:
+    """`loader` answering the text it has loaded before from memory: a loader's answer depends on
+    the text and on nothing else that changes while it lives (the connection's time zone and date
+    style are read when it is made)."""
+
+    class Remembering(loader):  # type: ignore[valid-type,misc]
+        def __init__(self, oid: int, context: AdaptContext | None = None) -> None:
+            super().__init__(oid, context)
+            self.known: dict[bytes, Any] = {}
+
+        def load(self, data: Buffer) -> Any:
+            text = bytes(data)
+            try:
+                return self.known[text]
+            except KeyError:
+                if len(self.known) >= REMEMBERED:
+                    self.known.clear()
+                value = self.known[text] = super().load(data)
+                return value
+
+    return Remembering
+
+
+def _kept_cursor(connection: BaseDatabaseWrapper) -> psycopg.RawCursor[Any]:
+    """The opening statement's cursor on the connection's current psycopg connection, kept while
+    that lives, its timestamps' loader remembering (`_remembering`). Kept on the thread's own
+    Django connection, as `built_once` keeps the statement."""
+    db = connection.connection
+    kept: tuple[Any, psycopg.RawCursor[Any]] | None = connection.__dict__.get("_leadcore_opening_cursor")
+    if kept is not None and kept[0] is db and not kept[1].closed:
+        return kept[1]
+    cursor = psycopg.RawCursor(db)
+    timestamptz = cursor.adapters.types["timestamptz"].oid
+    loader = cursor.adapters.get_loader(timestamptz, pq.Format.TEXT)
+    if loader is not None:
+        cursor.adapters.register_loader(timestamptz, _remembering(loader))
+    connection.__dict__["_leadcore_opening_cursor"] = (db, cursor)
+    return cursor
+
+
+def _opened_row(connection: BaseDatabaseWrapper, opening: _Opening, parameters: list[Any]) -> tuple[Any, ...] | None:
+    if connection.queries_logged:
+        with connection.cursor() as cursor:
+            cursor.execute(opening.sql, parameters)
+            return cursor.fetchone()
+    # What Django's cursor does first: the request's health check, the thread check, a broken
+    # transaction refused; then the statement, its errors Django's (a dropped connection: 503).
+    connection.close_if_health_check_failed()
+    connection.ensure_connection()
+    connection.validate_thread_sharing()
+    connection.validate_no_broken_transaction()
+    with connection.wrap_database_errors:
+        kept = _kept_cursor(connection)
+        kept.execute(opening.numbered, parameters)
+        return kept.fetchone()
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,9 +132,7 @@ def api_request_open(*, key: str, window: TokenWindow) -> Opened:
     token_parameters = read.parameters(connection, key)
     now = timezone.now()
     parameters: list[Any] = [window.key_prefix, window.window_no, now, now, *token_parameters, window.limit]
-    with connection.cursor() as cursor:
-        cursor.execute(opening.sql, parameters + token_parameters)
-        row = cursor.fetchone()
+    row = _opened_row(connection, opening, parameters + token_parameters)
     if row is None:
         return Opened(token=None, counted=None)
     *columns, count, version = row

@@ -5,26 +5,31 @@ requests that the token's throttle counts."""
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
 from django.core.signals import request_finished, request_started
 from django.db import DEFAULT_DB_ALIAS, close_old_connections, connection, connections
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from psycopg import pq
 from rest_framework.permissions import IsAdminUser, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.test import APIClient, APIRequestFactory
 from rest_framework.throttling import SimpleRateThrottle
 from rest_framework.views import APIView
 
+from leadcore.api import opening
 from leadcore.api.models import ApiToken, RateCounter
 from leadcore.api.opening import api_request_open
 from leadcore.api.throttling import TokenRateThrottle, TokenWindow, window_count
 from leadcore.api.tokens import api_token_for_key
+from leadcore.db import round_trips_counted
 from modeleditor.cache import config_snapshot, forget_version_check
 from modeleditor.models import ConfigVersion
 from tests.factories import ApiUserFactory
-from tests.security.test_token_lookup import _keys, _state
+from tests.security.test_token_lookup import _keys, _state, _through_the_orm
 from tests.support import api_key_for
 
 pytestmark = [
@@ -220,3 +225,86 @@ def test_it_lets_exactly_the_limit_through_under_concurrency(settings, monkeypat
     assert sorted(answers) == [200] * 7 + [429] * 13
     token = ApiToken.objects.get(user=user)
     assert RateCounter.objects.get(key=f"{PREFIX}{token.pk}").count == 7
+
+
+def test_it_answers_through_its_kept_cursor_as_the_queryset_does_in_one_round_trip():
+    # Outside a query log the statement goes through the cursor it keeps; the second time its
+    # timestamps come from the loader's memory. Prepared first: preparing costs one more round
+    # trip, once per connection.
+    connection.ensure_connection()
+    for _ in range((connection.connection.prepare_threshold or 0) + 1):
+        api_request_open(key="", window=_window())
+    for key in _keys():
+        expected = _through_the_orm(key)
+        for _ in range(2):
+            with round_trips_counted() as trips:
+                opened = api_request_open(key=key, window=_window(limit=100))
+                user = opened.token.user if opened.token is not None else None
+
+            assert trips.count == 1
+            assert (opened.token is None) == (expected is None), key
+            if opened.token is not None and expected is not None:
+                assert type(opened.token) is type(expected)
+                assert _state(opened.token) == _state(expected)
+                assert type(user) is type(expected.user)
+                assert _state(user) == _state(expected.user)
+
+    assert "_leadcore_opening_cursor" in vars(connections[DEFAULT_DB_ALIAS])
+
+
+def _timestamps_as_postgresql_writes_them() -> list[bytes]:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT t::text FROM generate_series('0001-01-01 00:00:00.000001+00'::timestamptz, '9999-12-31',"
+            " '37 years 41 days 5 hours 7 minutes 11.123457 seconds') AS t"
+            " UNION ALL SELECT t::text FROM unnest(%s::timestamptz[]) AS t",
+            [
+                [
+                    timezone.now(),
+                    datetime(2026, 3, 29, 1, 59, 59, 999999, tzinfo=UTC),
+                    datetime(2026, 10, 25, 2, 30, 0, 500000, tzinfo=UTC),
+                    datetime(1969, 12, 31, 23, 59, 59, 10, tzinfo=UTC),
+                    datetime(2000, 2, 29, tzinfo=UTC),
+                ]
+            ],
+        )
+        return [text.encode() for (text,) in cursor.fetchall()]
+
+
+def test_its_remembering_timestamp_loader_answers_as_the_connections_own(monkeypatch):
+    monkeypatch.setattr(opening, "REMEMBERED", 50)
+    texts = _timestamps_as_postgresql_writes_them()
+    db = connection.connection
+    oid = db.adapters.types["timestamptz"].oid
+    own = db.adapters.get_loader(oid, pq.Format.TEXT)
+    plain, remembering = own(oid, db), opening._remembering(own)(oid, db)
+
+    for text in texts * 2:
+        expected = plain.load(text)
+        loaded = remembering.load(text)
+        assert (loaded, loaded.tzinfo, loaded.utcoffset()) == (expected, expected.tzinfo, expected.utcoffset()), text
+
+    assert len(texts) > 250
+    assert len(remembering.known) <= 50
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_it_reconnects_when_the_server_ended_the_connection_between_requests():
+    key = api_key_for(ApiUserFactory())
+    assert api_request_open(key=key, window=_window()).counted is not None
+    pid = connection.connection.info.backend_pid
+    other = connections.create_connection(DEFAULT_DB_ALIAS)
+    try:
+        with other.cursor() as cursor:
+            cursor.execute("SELECT pg_terminate_backend(%s, 5000)", [pid])
+    finally:
+        other.close()
+
+    # A server process's next request: its health check finds the connection gone and opens another.
+    close_old_connections()
+    opened = api_request_open(key=key, window=_window())
+
+    assert opened.counted is not None
+    assert opened.counted.allowed
+    assert connection.connection.info.backend_pid != pid
+    assert RateCounter.objects.get().count == 2
