@@ -129,8 +129,9 @@ def api_request_open(*, key: str, window: TokenWindow) -> Opened:
     connection = connections[DEFAULT_DB_ALIAS]
     opening = built_once(connection, _opening)
     read = opening.read
-    token_parameters = read.parameters(connection, key)
     now = timezone.now()
+    # PostgreSQL takes an aware datetime as it is, for `expires_at` as for the counter's times.
+    token_parameters = read.parameters(key, now)
     parameters: list[Any] = [window.key_prefix, window.window_no, now, now, *token_parameters, window.limit]
     row = _opened_row(connection, opening, parameters + token_parameters)
     if row is None:

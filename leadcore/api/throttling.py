@@ -31,6 +31,10 @@ if TYPE_CHECKING:
     from rest_framework.views import APIView
 
 
+# Each rate setting's value as DRF parses it: a few strings (the settings' values, over time).
+_RATES_PARSED: dict[str | None, tuple[int | None, int | None]] = {}
+
+
 class _WindowThrottle(SimpleRateThrottle):
     rate_setting = ""
     # Set by SimpleRateThrottle.__init__ from the rate; the stubs leave them out.
@@ -40,6 +44,14 @@ class _WindowThrottle(SimpleRateThrottle):
     def get_rate(self) -> str:
         # Read on each request, so that a settings override takes effect at once.
         return getattr(settings, self.rate_setting)
+
+    def parse_rate(self, rate: str | None) -> tuple[int | None, int | None]:
+        # DRF makes a throttle, which parses its rate, for each request; a rate is parsed once.
+        try:
+            return _RATES_PARSED[rate]
+        except KeyError:
+            parsed = _RATES_PARSED[rate] = super().parse_rate(rate)
+            return parsed
 
     def get_cache_key(self, request: Request, view: "APIView | None") -> str | None:
         """The counter's key, or None for a request this throttle does not count; needs no view."""

@@ -78,8 +78,8 @@ class TokenRead:
     user_is_active: str
 
     @staticmethod
-    def parameters(connection: BaseDatabaseWrapper, key: str) -> list[Any]:
-        now = ApiToken._meta.get_field("expires_at").get_db_prep_value(timezone.now(), connection)
+    def parameters(key: str, now: Any) -> list[Any]:
+        """`now` as the database takes it for `expires_at` (`get_db_prep_value`)."""
         return [key_digest(key), now]
 
     def instance(self, connection: BaseDatabaseWrapper, row: Sequence[Any]) -> ApiToken:
@@ -129,6 +129,7 @@ def api_token_for_key(*, key: str) -> ApiToken | None:
     connection = connections[router.db_for_read(ApiToken)]
     read = built_once(connection, token_read)
     with connection.cursor() as cursor:
-        cursor.execute(read.sql, read.parameters(connection, key))
+        now = ApiToken._meta.get_field("expires_at").get_db_prep_value(timezone.now(), connection)
+        cursor.execute(read.sql, read.parameters(key, now))
         row = cursor.fetchone()
     return read.instance(connection, row) if row is not None else None

@@ -277,7 +277,8 @@ def test_its_remembering_timestamp_loader_answers_as_the_connections_own(monkeyp
     db = connection.connection
     oid = db.adapters.types["timestamptz"].oid
     own = db.adapters.get_loader(oid, pq.Format.TEXT)
-    plain, remembering = own(oid, db), opening._remembering(own)(oid, db)
+    plain = own(oid, db)
+    remembering: Any = opening._remembering(own)(oid, db)
 
     for text in texts * 2:
         expected = plain.load(text)
@@ -308,3 +309,10 @@ def test_it_reconnects_when_the_server_ended_the_connection_between_requests():
     assert opened.counted.allowed
     assert connection.connection.info.backend_pid != pid
     assert RateCounter.objects.get().count == 2
+
+
+def test_postgresql_takes_the_requests_time_for_the_expiry_as_it_is():
+    # The opening statement sends it without the field's preparation, which answers it unchanged.
+    now = timezone.now()
+
+    assert ApiToken._meta.get_field("expires_at").get_db_prep_value(now, connection) is now

@@ -6,6 +6,7 @@ from rest_framework.test import APIClient
 from rest_framework.throttling import SimpleRateThrottle
 
 from leadcore.api.models import RateCounter
+from leadcore.api.throttling import TokenRateThrottle
 from tests.support import api_client_for, api_key_for
 
 pytestmark = pytest.mark.django_db
@@ -134,3 +135,29 @@ def test_it_keeps_the_counters_out_of_the_write_ahead_log(settings, api):
         cursor.execute("SELECT relpersistence FROM pg_class WHERE relname = %s", [RateCounter._meta.db_table])
         assert cursor.fetchone() == ("u",)
     assert RateCounter.objects.get().count == 1
+
+
+def _parsed(parse, rate) -> tuple:
+    try:
+        return ("parsed", parse(rate))
+    except Exception as error:  # the refusals are compared, whatever they are
+        return ("refused", type(error), str(error))
+
+
+def test_it_parses_every_rate_as_drf_does_each_time(settings):
+    settings.API_THROTTLE_RATE = "5/min"
+    throttle, drfs = TokenRateThrottle(), SimpleRateThrottle.parse_rate
+    rates = ["1/s", "1/sec", "7/min", "1000000/min", "3/hour", "5/h", "2/day", "10/d", "0/min", None]
+    rates += ["x/min", "5", "5/week", "5/", "5/min/h", "-1/min"]
+
+    for rate in rates * 2:
+        assert _parsed(throttle.parse_rate, rate) == _parsed(lambda r: drfs(throttle, r), rate), rate
+
+
+def test_a_new_rate_setting_takes_effect_on_the_next_request(settings, api):
+    settings.API_THROTTLE_RATE = "5/min"
+    assert [api.get(READ).status_code for _ in range(3)] == [200, 200, 200]
+
+    settings.API_THROTTLE_RATE = "4/min"
+
+    assert [api.get(READ).status_code for _ in range(2)] == [200, 429]
