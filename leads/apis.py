@@ -38,7 +38,8 @@ class LeadCreateApi(APIView):
         payload, user = json_object(request), api_user(request)
         lead_id = lead_create_once(
             user=user,
-            key=request.headers.get("Idempotency-Key", ""),
+            # From META: `request.headers` would parse every header of the request for this one.
+            key=request.META.get("HTTP_IDEMPOTENCY_KEY", ""),
             payload=payload,
             create=lambda claim: lead_create(payload=payload, api_user=user, idempotency_key=claim),
         )
