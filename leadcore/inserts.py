@@ -2,6 +2,7 @@
 client's look-up-or-insert (`leadcore.statement.one_statement`), their parameters computed without
 Django's per-value machinery where it would change nothing."""
 
+import dataclasses
 import datetime
 import decimal
 import functools
@@ -12,11 +13,10 @@ from typing import Any, TypeVar
 
 from django.db import DEFAULT_DB_ALIAS, connection, connections, models
 from django.db.backends.base.base import BaseDatabaseWrapper
-from django.db.models import Field, Model
-from django.utils import timezone
+from django.db.models import DEFERRED, Field, Model
 
 from leadcore.rows import column_of
-from leadcore.statement import CLIENT_ID, Computed, client_hold, in_statement, row_hold
+from leadcore.statement import CLIENT_ID, Computed, client_hold, in_statement, insert_time, row_hold
 
 M = TypeVar("M", bound=Model)
 
@@ -117,14 +117,16 @@ def row_insert_values(model: type[M], values: Mapping[str, Any], *, pk: Any, kep
     db = _db()
     params = _values_params(model, {model._meta.pk.attname: pk, **values}, plan, db)
     shape = _kept_shape(model, tuple(kept))
-    loaded = [pk]
-    for name, default in shape.given:
+    # Every column's value, the others' DEFERRED: what `from_db` would make of the kept ones alone.
+    loaded = shape.deferred.copy()
+    loaded[shape.pk] = pk
+    for i, name, default in shape.given:
         if name in values:
-            loaded.append(values[name])
+            loaded[i] = values[name]
         elif default is _NO_DEFAULT:
             raise TypeError(f"{model.__name__}.{name} is kept but neither given nor of a constant default")
         else:
-            loaded.append(default)
+            loaded[i] = default
     row = model.from_db(db.alias, shape.attnames, loaded)
     for name in shape.related:
         # Assigned as the related row, so that reading it asks the database nothing.
@@ -139,7 +141,11 @@ _NO_DEFAULT = object()
 @dataclass(frozen=True)
 class _KeptShape:
     attnames: list[str]  # the key's, then the kept fields' in `Model.from_db`'s order (the model's)
-    given: list[tuple[str, Any]]  # each kept column's attname and its default (`_NO_DEFAULT`: none constant)
+    # One value per concrete field, all DEFERRED: `Model.from_db` given as many values as the model
+    # has columns builds the instance from them as they are, rather than placing them first.
+    deferred: list[Any]
+    pk: int  # the key's position among them
+    given: list[tuple[int, str, Any]]  # each kept column's position, attname and default (`_NO_DEFAULT`: none constant)
     related: tuple[str, ...]  # kept relations given as rows, assigned once the instance is built
 
 
@@ -147,11 +153,15 @@ class _KeptShape:
 def _kept_shape(model: type[Model], kept: tuple[str, ...]) -> _KeptShape:
     names = set(kept)
     attnames = [model._meta.pk.attname]
-    given: list[tuple[str, Any]] = []
+    given: list[tuple[int, str, Any]] = []
     related: list[str] = []
-    for field in model._meta.concrete_fields:
+    pk = 0
+    for i, field in enumerate(model._meta.concrete_fields):
+        if field.primary_key:
+            pk = i
+            continue
         name = field.attname if field.attname in names else field.name if field.name in names else None
-        if name is None or field.primary_key:
+        if name is None:
             continue
         names.discard(name)
         if name != field.attname:
@@ -159,10 +169,10 @@ def _kept_shape(model: type[Model], kept: tuple[str, ...]) -> _KeptShape:
             continue
         attnames.append(field.attname)
         constant = not (field.has_default() and callable(field.default))
-        given.append((name, field.get_default() if constant else _NO_DEFAULT))
+        given.append((i, name, field.get_default() if constant else _NO_DEFAULT))
     if names:
         raise TypeError(f"{model.__name__} has no column {sorted(names)}")
-    return _KeptShape(attnames, given, tuple(related))
+    return _KeptShape(attnames, [DEFERRED] * len(model._meta.concrete_fields), pk, given, tuple(related))
 
 
 @functools.cache
@@ -174,7 +184,8 @@ def _attnames(model: type[Model], keyed: bool) -> list[str]:
 class _ValuesPlan:
     """How a row given as field values becomes its INSERT's values, worked out once per model."""
 
-    positions: dict[str, tuple[int, "_Column"]]  # each field's name and attname: its column
+    # Each field's name and attname: its position, its column, whether the name is the relation's.
+    positions: dict[str, tuple[int, "_Column", bool]]
     # A column left out takes its default: here as sent where that is a constant sent as it is,
     # the time of the insert where it is stamped, else worked out per row (`defaulted`).
     template: list[Any]
@@ -186,14 +197,15 @@ class _ValuesPlan:
 def _values_plan(model: type[Model], keyed: bool) -> _ValuesPlan | None:
     """None when a field sets its value on save other than its time of insert (as a file field
     does): every other field takes its value as given or its default."""
-    positions: dict[str, tuple[int, _Column]] = {}
+    positions: dict[str, tuple[int, _Column, bool]] = {}
     template: list[Any] = []
     stamped: list[int] = []
     defaulted: list[tuple[int, _Column]] = []
     for i, c in enumerate(_plan(model, keyed)):
         if not c.stamped and not _pre_save_reads(c.field):
             return None
-        positions[c.field.name] = positions[c.attname] = (i, c)
+        positions[c.field.name] = (i, c, c.field.name != c.attname)
+        positions[c.attname] = (i, c, False)
         constant = not c.stamped and not (c.field.has_default() and callable(c.field.default))
         default = c.field.get_default() if constant else None
         if c.stamped:
@@ -225,29 +237,42 @@ def _values_params(
         raise TypeError(f"{model.__name__} sets values on save: insert it as an instance")
     params = known.template.copy()
     if known.stamped:
-        now = timezone.now()
+        now = insert_time()
         for i in known.stamped:
             params[i] = now
-    given: set[int] = set()
+    positions = known.positions
     for name, value in values.items():
         try:
-            i, c = known.positions[name]
+            i, c, related = positions[name]
         except KeyError:
             raise TypeError(f"{model.__name__} has no field {name!r}") from None
-        if c.attname != name:  # a relation given as its row
+        if related:  # a relation given as its row
             if value is not None and value.pk is None:
                 raise ValueError(f"{model.__name__}.{name}: the related row is not saved")
             value = None if value is None else value.pk
-        params[i] = _value_sent(c, value, db)
-        given.add(i)
+        # Inline, the per-type answer of `_value_sent` known: a lead's hundred values cost it calls.
+        wrap = c.as_is_by_type.get(type(value), _CONVERTED)
+        if wrap is None:
+            params[i] = value
+        elif wrap is _CONVERTED:
+            params[i] = _value_sent(c, value, db)
+        else:
+            params[i] = wrap(value)
     for i, c in known.defaulted:
-        if i not in given:
+        if c.field.name not in values and c.attname not in values:
             params[i] = _value_sent(c, c.field.get_default(), db)
     return params
 
 
+# `_Column.as_is_by_type`'s answer for a type it does not know: `_value_sent` decides.
+_CONVERTED = object()
+
+
 def _value_sent(c: "_Column", value: Any, db: BaseDatabaseWrapper) -> Any:
     if c.takes_as_is(value):
+        if value is not None and type(value) is not decimal.Decimal:
+            # Taken as it is for its type alone (a Decimal for its value too): a str subclass, a choice.
+            c.as_is_by_type[type(value)] = c.wrap
         return c.sent(value)
     if type(value) is Computed:
         return _computed_sent(c, value, db)
@@ -256,6 +281,8 @@ def _value_sent(c: "_Column", value: Any, db: BaseDatabaseWrapper) -> Any:
 
 def _computed_sent(c: "_Column", value: Computed, db: BaseDatabaseWrapper) -> Computed:
     """A value the statement computes, its parameters as the column's INSERT would send them."""
+    if not value.params:  # an id: nothing to convert
+        return value
     params = [c.sent(p) if c.takes_as_is(p) else c.field.get_db_prep_save(p, db) for p in value.params]
     return Computed(value.sql, tuple(params), value.value)
 
@@ -305,6 +332,9 @@ class _Column:
     # A text column: its conversion hands any str back as it is, a str subclass (a Django choice) too.
     text: bool
     stamped: bool  # a DateTimeField set on save (auto_now, auto_now_add): the row's time of insert
+    # The types `takes_as_is` accepts for any value of theirs, each with its `wrap`: those of
+    # `as_is` but Decimal (not for a NaN), None where the column takes it, the str subclasses met.
+    as_is_by_type: dict[type, Any] = dataclasses.field(compare=False)
 
     def takes_as_is(self, value: Any) -> bool:
         """Whether Django's conversion would hand `value` back as it is (an integer wrapped)."""
@@ -336,7 +366,10 @@ def _column_plan(field: Field) -> _Column:
     types: dict[str, Callable[[int], Any]] = getattr(connection.ops, "integerfield_type_map", {})
     wrap = types.get(source.get_internal_type()) if wrapped else None
     stamped = set_on_save and type(field) is models.DateTimeField
-    return _Column(field, column_of(field), field.attname, as_is, wrap, field.null, as_is == (str,), stamped)
+    by_type: dict[type, Any] = {t: wrap for t in as_is if t is not decimal.Decimal}
+    if as_is and field.null:
+        by_type[type(None)] = None
+    return _Column(field, column_of(field), field.attname, as_is, wrap, field.null, as_is == (str,), stamped, by_type)
 
 
 def _row_params(row: Model, plan: Sequence[_Column]) -> list[Any]:
@@ -347,7 +380,7 @@ def _row_params(row: Model, plan: Sequence[_Column]) -> list[Any]:
     db = _db()
     if db.vendor != "postgresql":
         return [c.field.get_db_prep_save(c.field.pre_save(row, add=True), db) for c in plan]
-    now = timezone.now()  # as pre_save would set it, once per row rather than once per field
+    now = insert_time()  # as pre_save would set it, once per row (per statement) rather than once per field
     params: list[Any] = []
     for c in plan:
         if c.stamped:

@@ -30,6 +30,7 @@ The rows read `ids`, `made` and `cl` and nothing else; the foreign keys between 
 when the statement's transaction ends (Django makes them DEFERRABLE INITIALLY DEFERRED).
 """
 
+import datetime
 import functools
 import itertools
 import re
@@ -42,6 +43,7 @@ from typing import Any, ParamSpec, TypeVar
 import psycopg
 from django.db import DEFAULT_DB_ALIAS, OperationalError, connection, connections, transaction
 from django.db.models import Model
+from django.utils import timezone
 
 from leadcore.rows import column_of
 
@@ -95,14 +97,6 @@ def if_inserted(inserted: Any, found: Any) -> Any:
 
 
 @dataclass(frozen=True)
-class _Row:
-    head: str  # INSERT INTO table (columns)
-    casts: tuple[str, ...]  # each column's type, for the first row of a VALUES list
-    computed: tuple[tuple[int, str], ...]  # (column, its SQL) where the statement computes the value
-    params: list[Any]  # the others' values and the computed ones' parameters, in column order
-
-
-@dataclass(frozen=True)
 class _Client:
     table: str
     head: str
@@ -111,7 +105,8 @@ class _Client:
     params: tuple[Any, ...]  # the look-up's values, then the row's
 
 
-# A row's part of the statement's shape: its head, its columns' types, its computed columns' SQL.
+# A row's part of the statement's shape: its head (INSERT INTO table (columns)), its columns' types
+# (for the first row of a VALUES list), and (column, its SQL) where the statement computes the value.
 _RowShape = tuple[str, tuple[str, ...], tuple[tuple[int, str], ...]]
 
 
@@ -119,8 +114,11 @@ _RowShape = tuple[str, tuple[str, ...], tuple[tuple[int, str], ...]]
 class _Statement:
     sequences: list[tuple[str, str]] = field(default_factory=list)  # (table, id column) per drawn id
     client: _Client | None = None
-    rows: list[_Row] = field(default_factory=list)
+    rows: list[_RowShape] = field(default_factory=list)
+    # The rows' values, row after row, in column order; a computed one's parameters in its place.
+    row_params: list[Any] = field(default_factory=list)
     stand_ins: list[tuple[Model, str, Computed]] = field(default_factory=list)
+    now: datetime.datetime = field(default_factory=timezone.now)
 
 
 _statement: ContextVar[_Statement | None] = ContextVar("lead_statement", default=None)
@@ -134,6 +132,14 @@ _SEQUENCES: dict[tuple[str, str, str], str] = {}
 
 def in_statement() -> bool:
     return _statement.get() is not None
+
+
+def insert_time() -> datetime.datetime:
+    """The time of insert a row's `auto_now` and `auto_now_add` columns take: inside
+    `one_statement` the statement's, one for all of its rows (its rows are written together, by
+    one statement), else now."""
+    statement = _statement.get()
+    return timezone.now() if statement is None else statement.now
 
 
 def atomic_unless_held(function: Callable[P, R]) -> Callable[P, R]:
@@ -229,12 +235,16 @@ def row_hold(
     statement = _held()
     # Few of a row's values are computed: the others go as they are, without a look at each.
     positions = [i for i, value in enumerate(values) if type(value) is Computed]
+    statement.rows.append((head, casts, tuple([(i, values[i].sql) for i in positions])))
+    if not positions:
+        statement.row_params.extend(values)
+        return
     params = list(values)
     for i in reversed(positions):
         params[i : i + 1] = values[i].params
-    statement.rows.append(_Row(head, casts, tuple((i, values[i].sql) for i in positions), params))
+    statement.row_params.extend(params)
     if instance is not None:
-        statement.stand_ins.extend((instance, attnames[i], values[i]) for i in positions)
+        statement.stand_ins.extend([(instance, attnames[i], values[i]) for i in positions])
 
 
 def _sent(statement: _Statement) -> Answer:
@@ -246,14 +256,13 @@ def _sent(statement: _Statement) -> Answer:
     shape = (
         sequences,
         None if client is None else (client.table, client.head, client.lookup, client.conflict, len(client.params)),
-        tuple((row.head, row.casts, row.computed) for row in statement.rows),
+        tuple(statement.rows),
     )
     sql = _statement_sql(shape)
     params: list[Any] = [part for sequence in sequences if isinstance(sequence, tuple) for part in sequence]
     if client is not None:
         params.extend(client.params)
-    for row in statement.rows:
-        params.extend(row.params)
+    params.extend(statement.row_params)
     connection.ensure_connection()
     connection.validate_no_broken_transaction()
     width = len(statement.sequences)

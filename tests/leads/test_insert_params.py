@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import connection
 
 from clients.models import Address, AddressKind, Goods
@@ -108,3 +109,27 @@ def test_it_takes_a_choice_as_it_is(db, monkeypatch):
     sent = dict(zip([c.field.name for c in plan], inserts._row_params(address, plan), strict=True))
 
     assert sent["kind"] is AddressKind.REGISTRATION
+
+
+def test_the_values_way_takes_a_choice_as_it_is_each_time(db, monkeypatch):
+    # Its type is learned the first time; the second row is sent from what was learned.
+    plan = inserts._plan(Address, keyed=False)
+    kind = next(c.field for c in plan if c.field.name == "kind")
+    monkeypatch.setattr(kind, "get_db_prep_save", lambda *args, **kwargs: pytest.fail("converted"))
+    at = [c.field.name for c in plan].index("kind")
+
+    for choice in (AddressKind.REGISTRATION, AddressKind.ACTUAL):
+        row = {"client_id": 7, "kind": choice, "full_address_text": "Москва"}
+        assert inserts._values_params(Address, row, plan, connection)[at] is choice
+
+
+def test_the_values_way_still_converts_a_decimal_that_is_not_finite(db):
+    # A finite Decimal is sent as it is; that says nothing of the next one of the type.
+    plan = inserts._plan(Goods, keyed=False)
+    at = [c.field.name for c in plan].index("amount")
+    amount = Decimal("32990.00")
+    row = {"application_id": 7, "name": "Смартфон", "quantity": 1}
+
+    assert inserts._values_params(Goods, {**row, "amount": amount}, plan, connection)[at] is amount
+    with pytest.raises(ValidationError):
+        inserts._values_params(Goods, {**row, "amount": Decimal("NaN")}, plan, connection)

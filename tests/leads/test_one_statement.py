@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from django.db import DEFAULT_DB_ALIAS, DataError, connection, connections, transaction
+from django.utils import timezone
 
 from clients.models import Client, Contract, Goods, LoanApplication
 from clients.services.lending import CONTRACT_NUMBER_SQL, contract_number
@@ -176,6 +177,32 @@ def test_the_application_and_contract_returned_hold_what_was_stored(user, monkey
     assert every_column(application) == every_column(LoanApplication.objects.get(pk=application.pk))
     assert every_column(contract) == every_column(Contract.objects.get(pk=contract.pk))
     assert application.legal_entity == lead.legal_entity is not None
+
+
+def test_every_row_of_a_lead_takes_the_statements_time(user):
+    before = timezone.now()
+    lead = converted(full_lead(), user)
+    after = timezone.now()
+
+    client = Client.objects.get(pk=lead.client_id)
+    application = LoanApplication.objects.get(pk=lead.loan_application_id)
+    rows = [
+        Lead.objects.get(pk=lead.pk), client, application, Contract.objects.get(pk=lead.contract_id),
+        *client.documents.all(), *client.addresses.all(), *client.relatives.all(),
+        *application.debts.all(), *application.goods.all(),
+    ]  # fmt: skip
+    times = {row.created_at for row in rows} | {row.updated_at for row in rows if hasattr(row, "updated_at")}
+    assert len(rows) == 19  # full_lead's three relatives, debts, goods and additional addresses
+    assert len(times) == 1
+    assert before <= times.pop() <= after
+
+
+def test_the_lead_returned_defers_what_only_would(user):
+    lead = converted(full_lead(), user)
+
+    only = Lead.objects.only(*services._RETURNED).get(pk=lead.pk)
+    assert lead.get_deferred_fields() == only.get_deferred_fields() != set()
+    assert (lead._state.adding, lead._state.db) == (only._state.adding, only._state.db)
 
 
 def test_a_collection_is_one_insert_whose_rows_take_their_ids_in_the_leads_order(user, monkeypatch):
