@@ -11,20 +11,14 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from django.db import DEFAULT_DB_ALIAS, connection, connections, models
+from django.db import connection, models
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import DEFERRED, Field, Model
 
 from leadcore.rows import column_of
-from leadcore.statement import CLIENT_ID, Computed, client_hold, in_statement, insert_time, row_hold
+from leadcore.statement import CLIENT_ID, Computed, client_hold, database, in_statement, insert_time, row_hold
 
 M = TypeVar("M", bound=Model)
-
-
-def _db() -> BaseDatabaseWrapper:
-    """The thread's own connection, looked up once per row or batch and handed to Django's
-    conversions: each attribute read through the `connection` proxy looks it up again."""
-    return connections[DEFAULT_DB_ALIAS]
 
 
 def _field(opts, name: str) -> Field:
@@ -53,7 +47,7 @@ def rows_insert(rows: Sequence[Model]) -> None:
     if not rows:
         return
     model = type(rows[0])
-    db = _db()
+    db = database()
     if db.vendor != "postgresql":
         model._base_manager.bulk_create(rows)
         return
@@ -93,7 +87,7 @@ def rows_insert_values(model: type[Model], rows: Sequence[Mapping[str, Any]], **
     if not in_statement() or not _values_plan(model, keyed=False):
         rows_insert([model(**shared, **row) for row in rows])
         return
-    db = _db()
+    db = database()
     for row in rows:
         row_hold(head, casts, _values_params(model, {**shared, **row}, plan, db))
 
@@ -114,7 +108,7 @@ def row_insert_values(model: type[M], values: Mapping[str, Any], *, pk: Any, kep
         row_insert(row)
         return row
     head, plan, casts = _insert_head(model, keyed=True)
-    db = _db()
+    db = database()
     params = _values_params(model, {model._meta.pk.attname: pk, **values}, plan, db)
     shape = _kept_shape(model, tuple(kept))
     # Every column's value, the others' DEFERRED: what `from_db` would make of the kept ones alone.
@@ -377,7 +371,7 @@ def _row_params(row: Model, plan: Sequence[_Column]) -> list[Any]:
     the short way where the field and the value's type make the conversion a no-op: on the
     lead's path these conversions cost more CPU than the rest of building its INSERTs.
     `tests/leads/test_insert_params.py` compares both ways over every row a lead writes."""
-    db = _db()
+    db = database()
     if db.vendor != "postgresql":
         return [c.field.get_db_prep_save(c.field.pre_save(row, add=True), db) for c in plan]
     now = insert_time()  # as pre_save would set it, once per row (per statement) rather than once per field
@@ -408,16 +402,22 @@ def insert_unless_found(
     after the statement's snapshot, it waits for that one and finds nothing to write, and the
     statement runs again. No instance is built: whoever reads the row reads the stored one.
     """
-    opts = model._meta
     head, plan, _casts = _insert_head(model, keyed=False)
+    db = database()
     client_hold(
-        table=opts.db_table,
+        table=model._meta.db_table,
         head=head,
         lookup={
-            column_of(_field(opts, name)): _field(opts, name).get_db_prep_value(value, connection)
-            for name, value in lookup.items()
+            column: field.get_db_prep_value(lookup[name], db)
+            for name, column, field in _looked_up(model, tuple(lookup))
         },
         conflict=conflict,
-        values=_values_params(model, values, plan, _db()),
+        values=_values_params(model, values, plan, db),
     )
     return CLIENT_ID
+
+
+@functools.cache
+def _looked_up(model: type[Model], names: tuple[str, ...]) -> list[tuple[str, str, Field]]:
+    """Each look-up field's name, column and field."""
+    return [(name, column_of(field), field) for name in names for field in [_field(model._meta, name)]]

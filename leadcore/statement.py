@@ -42,6 +42,7 @@ from typing import Any, ParamSpec, TypeVar
 
 import psycopg
 from django.db import DEFAULT_DB_ALIAS, OperationalError, connection, connections, transaction
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Model
 from django.utils import timezone
 
@@ -112,6 +113,7 @@ _RowShape = tuple[str, tuple[str, ...], tuple[tuple[int, str], ...]]
 
 @dataclass
 class _Statement:
+    db: BaseDatabaseWrapper  # the thread's own connection, looked up once (each look-up costs a lead)
     sequences: list[tuple[str, str]] = field(default_factory=list)  # (table, id column) per drawn id
     client: _Client | None = None
     rows: list[_RowShape] = field(default_factory=list)
@@ -132,6 +134,14 @@ _SEQUENCES: dict[tuple[str, str, str], str] = {}
 
 def in_statement() -> bool:
     return _statement.get() is not None
+
+
+def database() -> BaseDatabaseWrapper:
+    """The thread's own connection: inside `one_statement` the statement's, looked up once for all
+    of its rows; each look-up through `connections` (or an attribute read through the `connection`
+    proxy) asks asgiref's thread-critical local again."""
+    statement = _statement.get()
+    return connections[DEFAULT_DB_ALIAS] if statement is None else statement.db
 
 
 def insert_time() -> datetime.datetime:
@@ -174,10 +184,11 @@ def one_statement() -> Iterator[None]:
     after its snapshot: ON CONFLICT waited for it and did nothing) wrote nothing at all: it runs
     again, and the new snapshot finds that client.
     """
-    if connection.vendor != "postgresql" or _statement.get() is not None:
+    db = connections[DEFAULT_DB_ALIAS]
+    if db.vendor != "postgresql" or _statement.get() is not None:
         yield
         return
-    statement = _Statement()
+    statement = _Statement(db)
     token = _statement.set(statement)
     try:
         yield
@@ -249,7 +260,8 @@ def row_hold(
 
 def _sent(statement: _Statement) -> Answer:
     client = statement.client
-    database = connection.settings_dict["NAME"]
+    db = statement.db
+    database = db.settings_dict["NAME"]
     named = [_SEQUENCES.get((database, *sequence)) for sequence in statement.sequences]
     # Each drawn id's sequence by its name once the statement has looked it up (`_statement_sql`).
     sequences = tuple(named) if all(named) else tuple(statement.sequences)
@@ -263,15 +275,15 @@ def _sent(statement: _Statement) -> Answer:
     if client is not None:
         params.extend(client.params)
     params.extend(statement.row_params)
-    connection.ensure_connection()
-    connection.validate_no_broken_transaction()
+    db.ensure_connection()
+    db.validate_no_broken_transaction()
     width = len(statement.sequences)
     found = width + (2 if client is not None else 0)
     # Sent already numbered through psycopg's raw cursor: through Django's, psycopg would scan the
     # whole text for `%s` on every lead. So it bypasses Django's query log (DEBUG,
     # CaptureQueriesContext); its errors are Django's all the same.
-    with connection.wrap_database_errors:
-        cursor = _raw_cursor(connection.connection)
+    with db.wrap_database_errors:
+        cursor = _raw_cursor(db)
         for _run in range(RUNS):
             cursor.execute(sql, params)
             answered = cursor.fetchone()
@@ -289,11 +301,13 @@ def _sent(statement: _Statement) -> Answer:
     raise OperationalError(f"the client was neither found nor made in {RUNS} runs")
 
 
-def _raw_cursor(db: psycopg.Connection[Any]) -> psycopg.RawCursor[Any]:
-    """The statement's cursor on `db`, kept from lead to lead while `db` lives: a new cursor looks
-    up the dumper of each type of parameter again (a lead sends some fifteen), a kept one knows them.
-    Kept on the thread's own Django connection (not on `connection`, a proxy shared by threads)."""
-    own = connections[DEFAULT_DB_ALIAS].__dict__
+def _raw_cursor(wrapper: BaseDatabaseWrapper) -> psycopg.RawCursor[Any]:
+    """The statement's cursor on the psycopg connection of `wrapper` (the thread's own Django
+    connection, not `connection`, a proxy shared by threads), kept on it from lead to lead while
+    that connection lives: a new cursor looks up the dumper of each type of parameter again (a
+    lead sends some fifteen), a kept one knows them."""
+    db: psycopg.Connection[Any] = wrapper.connection
+    own = wrapper.__dict__
     kept: tuple[psycopg.Connection[Any], psycopg.RawCursor[Any]] | None = own.get("_leadcore_cursor")
     if kept is not None and kept[0] is db and not kept[1].closed:
         return kept[1]

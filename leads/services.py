@@ -4,7 +4,7 @@ import logging
 from typing import Any
 
 from django.contrib.auth.models import User
-from django.db import connection, transaction
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
 
 from clients.models import Contract, LoanApplication
 from clients.services.lending import contract_draft_create, loan_application_create
@@ -45,7 +45,8 @@ def lead_convert(*, lead: ValidLead, api_user: User | None, idempotency_key: Ide
     a caller's transaction a failed statement would abort that transaction, where a savepoint
     leaves it usable; SQLite writes row by row: those paths run in an atomic block.
     """
-    if idempotency_key is None and connection.vendor == "postgresql" and not connection.in_atomic_block:
+    db = connections[DEFAULT_DB_ALIAS]  # once: each read through the `connection` proxy looks it up
+    if idempotency_key is None and db.vendor == "postgresql" and not db.in_atomic_block:
         created = _lead_converted(lead=lead, api_user=api_user)
     else:
         with transaction.atomic():
