@@ -5,10 +5,12 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
+from django.db.models import JSONField
 
-from clients.models import Address, AddressKind, Goods
+from clients.models import Address, AddressKind, Client, Contract, Goods, LoanApplication, Relative
 from leadcore import inserts
 from leadcore.statement import Computed
+from leads.models import Lead
 from tests.leads.conftest import example, post_lead
 
 pytestmark = pytest.mark.skipif(connection.vendor != "postgresql", reason="the short way is PostgreSQL's")
@@ -133,3 +135,22 @@ def test_the_values_way_still_converts_a_decimal_that_is_not_finite(db):
     assert inserts._values_params(Goods, {**row, "amount": amount}, plan, connection)[at] is amount
     with pytest.raises(ValidationError):
         inserts._values_params(Goods, {**row, "amount": Decimal("NaN")}, plan, connection)
+
+
+@pytest.mark.parametrize("model", [Client, Address, Relative, LoanApplication, Contract, Lead])
+def test_the_json_columns_send_what_django_would(db, model):
+    # Given and defaulted, with the field's own encoder: the encoded text too, not only the value.
+    values = [{"name": "б", "amount": 1.5, "at": None}, [{"a": "б"}, 1, True], {}, []]
+    plan = inserts._plan(model, keyed=False)
+    columns = [c for c in plan if isinstance(c.field, JSONField)]
+    assert columns
+    for c in columns:
+        for value in values:
+            got, expected = inserts._value_sent(c, value, connection), c.field.get_db_prep_save(value, connection)
+            assert (type(got), got.obj, got.dumps(value)) == (type(expected), expected.obj, expected.dumps(value))
+    known = inserts._values_plan(model, keyed=False)
+    assert known is not None
+    for i, c in enumerate(plan):
+        if c in columns and c.field.has_default():
+            expected = c.field.get_db_prep_save(c.field.get_default(), connection)
+            assert (type(known.template[i]), known.template[i].obj) == (type(expected), expected.obj)
