@@ -180,9 +180,9 @@ class _ValuesPlan:
 
     # Each field's name and attname: its position, its column, whether the name is the relation's.
     positions: dict[str, tuple[int, "_Column", bool]]
-    # A column left out takes its default: here as sent where that is a constant sent as it is or
-    # a JSON column's empty dict or list (sent the same each time), the time of the insert where
-    # it is stamped, else worked out per row (`defaulted`).
+    # A column left out takes its default: here as sent where that is a constant sent as it is, no
+    # default (NULL) or a JSON column's empty dict or list (sent the same each time), the time of
+    # the insert where it is stamped, else worked out per row (`defaulted`).
     template: list[Any]
     stamped: tuple[int, ...]
     defaulted: tuple[tuple[int, "_Column"], ...]
@@ -205,12 +205,16 @@ def _values_plan(model: type[Model], keyed: bool) -> _ValuesPlan | None:
         default = c.field.get_default() if constant else None
         if c.json and c.field.default in (dict, list):
             template.append(connection.ops.adapt_json_value(c.field.default(), c.encoder))
-            continue
-        if c.stamped:
-            stamped.append(i)
-        elif not constant or not c.takes_as_is(default):
-            defaulted.append((i, c))
-        template.append(c.sent(default) if constant and c.takes_as_is(default) else None)
+        elif constant and c.takes_as_is(default):
+            template.append(c.sent(default))
+        elif constant and default is None and c.field.get_db_prep_save(None, connection) is None:
+            template.append(None)  # no default: NULL, the conversion of None being None
+        else:
+            if c.stamped:
+                stamped.append(i)
+            else:
+                defaulted.append((i, c))
+            template.append(None)
     return _ValuesPlan(positions, template, tuple(stamped), tuple(defaulted))
 
 

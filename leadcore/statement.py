@@ -83,7 +83,12 @@ def computed_from(value: Any, sql: str, params: tuple[Any, ...], python: Callabl
         return python(value)
     if value.params:
         raise ValueError("only a parameterless value can be derived from")
-    return Computed(sql.format(value.sql), params, lambda answer: python(value.value(answer)))
+    return Computed(_derived_sql(sql, value.sql), params, lambda answer: python(value.value(answer)))
+
+
+@functools.lru_cache(maxsize=64)
+def _derived_sql(sql: str, of: str) -> str:
+    return sql.format(of)
 
 
 def if_inserted(inserted: Any, found: Any) -> Any:
