@@ -89,7 +89,8 @@ def rows_insert_values(model: type[Model], rows: Sequence[Mapping[str, Any]], **
         return
     db = database()
     for row in rows:
-        row_hold(head, casts, _values_params(model, {**shared, **row}, plan, db))
+        computed: list[int] = []
+        row_hold(head, casts, _values_params(model, {**shared, **row}, plan, db, computed), computed=computed)
 
 
 def row_insert_values(model: type[M], values: Mapping[str, Any], *, pk: Any, kept: Sequence[str]) -> M:
@@ -109,7 +110,8 @@ def row_insert_values(model: type[M], values: Mapping[str, Any], *, pk: Any, kep
         return row
     head, plan, casts = _insert_head(model, keyed=True)
     db = database()
-    params = _values_params(model, {model._meta.pk.attname: pk, **values}, plan, db)
+    computed: list[int] = []
+    params = _values_params(model, {model._meta.pk.attname: pk, **values}, plan, db, computed)
     shape = _kept_shape(model, tuple(kept))
     # Every column's value, the others' DEFERRED: what `from_db` would make of the kept ones alone.
     loaded = shape.deferred.copy()
@@ -125,7 +127,7 @@ def row_insert_values(model: type[M], values: Mapping[str, Any], *, pk: Any, kep
     for name in shape.related:
         # Assigned as the related row, so that reading it asks the database nothing.
         setattr(row, name, values.get(name))
-    row_hold(head, casts, params, instance=row, attnames=_attnames(model, keyed=True))
+    row_hold(head, casts, params, instance=row, attnames=_attnames(model, keyed=True), computed=computed)
     return row
 
 
@@ -228,11 +230,17 @@ def _pre_save_reads(field: Field) -> bool:
 
 
 def _values_params(
-    model: type[Model], values: Mapping[str, Any], plan: Sequence["_Column"], db: BaseDatabaseWrapper
+    model: type[Model],
+    values: Mapping[str, Any],
+    plan: Sequence["_Column"],
+    db: BaseDatabaseWrapper,
+    computed: list[int] | None = None,
 ) -> list[Any]:
     """The INSERT's values for one row given as field values, as `_row_params` gives them for the
     instance `model(**values)`: `plan`'s columns, the given values' looked up by name rather than
-    every column's default worked out again, converted for `db` where they need it."""
+    every column's default worked out again, converted for `db` where they need it. `computed`,
+    where given, receives the positions of the values the statement computes, in column order
+    (`row_hold` need not look at every value for them)."""
     # `plan` is one of the model's two: with its key or without.
     known = _values_plan(model, len(plan) == len(model._meta.concrete_fields))
     if known is None:
@@ -257,12 +265,16 @@ def _values_params(
         if wrap is None:
             params[i] = value
         elif wrap is _CONVERTED:
-            params[i] = _value_sent(c, value, db)
+            sent = params[i] = _value_sent(c, value, db)
+            if computed is not None and type(sent) is Computed:
+                computed.append(i)
         else:
             params[i] = wrap(value)
     for i, c in known.defaulted:
         if c.field.name not in values and c.attname not in values:
             params[i] = _value_sent(c, c.field.get_default(), db)
+    if computed:
+        computed.sort()
     return params
 
 

@@ -244,13 +244,14 @@ def row_hold(
     *,
     instance: Model | None = None,
     attnames: Sequence[str] = (),
+    computed: Sequence[int] | None = None,
 ) -> None:
     """One row for the statement, `casts` its columns' types (no length or precision); where
     `instance` is given, its stand-ins (by `attnames`, one per value) take their values once the
-    statement answered."""
+    statement answered. `computed`: the positions of the computed values, if known (in order)."""
     statement = _held()
-    # Few of a row's values are computed: the others go as they are, without a look at each.
-    positions = [i for i, value in enumerate(values) if type(value) is Computed]
+    # Few of a row's values are computed: the others go as they are.
+    positions = [i for i, value in enumerate(values) if type(value) is Computed] if computed is None else computed
     statement.rows.append((head, casts, tuple([(i, values[i].sql) for i in positions])))
     if not positions:
         statement.row_params.extend(values)

@@ -44,9 +44,11 @@ def params_compared(monkeypatch):
 
     values_way = inserts._values_params
 
-    def as_instance(model, values, plan, db):
+    def as_instance(model, values, plan, db, computed=None):
         """Rows given as field values: what the instance `model(**values)` would send."""
-        got = values_way(model, values, plan, db)
+        got = values_way(model, values, plan, db, computed)
+        if computed is not None:
+            assert computed == [i for i, value in enumerate(got) if isinstance(value, Computed)]
         expected = both_ways(model(**values), plan)
         for c, value, instance_value in zip(plan, got, expected, strict=True):
             if isinstance(value, Computed):

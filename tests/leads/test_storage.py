@@ -109,8 +109,8 @@ def test_it_rolls_the_whole_lead_back_when_the_database_refuses_its_rows(api, mo
     # last, after the client row, and must take the client with it.
     sent_as_is = inserts._values_params
 
-    def refused(model, values, plan, db):
-        params = sent_as_is(model, values, plan, db)
+    def refused(model, values, plan, db, computed=None):
+        params = sent_as_is(model, values, plan, db, computed)
         return ["not a number" if type(value).__name__ == "Int4" else value for value in params]
 
     monkeypatch.setattr(inserts, "_values_params", refused)
