@@ -212,14 +212,20 @@ def ids_reserved(models: Sequence[type[Model]]) -> tuple[Any, ...]:
         return (None,) * len(models)
     ids = []
     for model in models:
-        n = len(statement.sequences)
-        statement.sequences.append((model._meta.db_table, column_of(model._meta.pk)))
-        ids.append(Computed(f"ids.i{n}", (), _drawn(n)))
+        ids.append(_drawn(len(statement.sequences)))
+        statement.sequences.append(_id_column(model))
     return tuple(ids)
 
 
-def _drawn(n: int) -> Callable[[Answer], int]:
-    return lambda answer: answer.ids[n]
+@functools.cache
+def _drawn(n: int) -> Computed:
+    """The statement's n-th drawn id: the same stand-in in every statement."""
+    return Computed(f"ids.i{n}", (), lambda answer: answer.ids[n])
+
+
+@functools.cache
+def _id_column(model: type[Model]) -> tuple[str, str]:
+    return model._meta.db_table, column_of(model._meta.pk)
 
 
 def client_hold(*, table: str, head: str, lookup: dict[str, Any], conflict: str, values: Sequence[Any]) -> None:
