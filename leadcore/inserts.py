@@ -403,7 +403,7 @@ def _row_params(row: Model, plan: Sequence[_Column]) -> list[Any]:
     db = database()
     if db.vendor != "postgresql":
         return [c.field.get_db_prep_save(c.field.pre_save(row, add=True), db) for c in plan]
-    now = insert_time()  # as pre_save would set it, once per row (per statement) rather than once per field
+    now = insert_time()  # as pre_save would set it, once per row (in a statement, its one time) rather than per field
     params: list[Any] = []
     for c in plan:
         if c.stamped:
