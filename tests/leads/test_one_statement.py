@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from clients.models import Client, Contract, Goods, LoanApplication
 from clients.services.lending import CONTRACT_NUMBER_SQL, contract_number
-from leadcore import statement
+from leadcore import statement, statement_text
 from leadcore.db import round_trips_counted
 from leadcore.inserts import _insert_head, _values_params
 from leadcore.statement import Computed, ids_reserved, one_statement, row_hold
@@ -205,15 +205,21 @@ def test_the_lead_returned_defers_what_only_would(user):
     assert (lead._state.adding, lead._state.db) == (only._state.adding, only._state.db)
 
 
-def test_a_collection_is_one_insert_whose_rows_take_their_ids_in_the_leads_order(user, monkeypatch):
-    sent: list[str] = []
-    shaped = statement._statement_sql
+@pytest.fixture
+def sent(monkeypatch) -> list[str]:
+    """The texts of the statements sent, in order (each built for its shape as it is sent)."""
+    texts: list[str] = []
+    shaped = statement_text.sql
 
     def kept(shape):
-        sent.append(shaped(shape))
-        return sent[-1]
+        texts.append(shaped(shape))
+        return texts[-1]
 
-    monkeypatch.setattr(statement, "_statement_sql", kept)
+    monkeypatch.setattr(statement_text, "sql", kept)
+    return texts
+
+
+def test_a_collection_is_one_insert_whose_rows_take_their_ids_in_the_leads_order(user, sent):
 
     lead = converted(full_lead(), user)
 
@@ -254,15 +260,7 @@ def test_the_statement_keeps_its_cursor_while_its_connection_lives(user):
     assert Lead.objects.filter(pk=lead.pk).exists()
 
 
-def test_a_statement_draws_its_ids_from_the_sequences_it_looked_up_the_first_time(user, monkeypatch):
-    sent: list[str] = []
-    shaped = statement._statement_sql
-
-    def kept(shape):
-        sent.append(shaped(shape))
-        return sent[-1]
-
-    monkeypatch.setattr(statement, "_statement_sql", kept)
+def test_a_statement_draws_its_ids_from_the_sequences_it_looked_up_the_first_time(user, sent, monkeypatch):
     monkeypatch.setattr(statement, "_SEQUENCES", {})
 
     first = converted(full_lead("100001"), user)
