@@ -3,7 +3,7 @@
 import re
 from typing import ClassVar
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
@@ -25,11 +25,15 @@ def _phones(term: str, number: str) -> set[str]:
 def _passport(number: str, client_ref: str, *, full_identity: bool) -> Q:
     # Screens mask passports for those who may not see them whole: a number alone would let them
     # test guesses against a masked one, so they find a passport only by series and number.
-    documents = IdentityDocument.objects.filter(client_id=OuterRef(client_ref))
-    query = Q(Exists(documents.filter(number=number))) if full_identity else Q(pk__in=[])
-    if len(number) == 10:
-        query |= Q(Exists(documents.filter(series=number[:4], number=number[4:])))
-    return query
+    documents = Q(series=number[:4], number=number[4:]) if len(number) == 10 else None
+    if full_identity:
+        documents = Q(number=number) if documents is None else documents | Q(number=number)
+    if documents is None:
+        return Q(pk__in=[])
+    # The clients' ids read first (by the documents' indexes): a subquery in the search's OR
+    # leaves PostgreSQL no index for the whole OR, and it read every client (5 s at a million).
+    clients = IdentityDocument.objects.filter(documents).values_list("client_id", flat=True)
+    return Q(**{f"{client_ref}__in": list(clients)})
 
 
 def client_search_q(term: str, *, prefix: str = "", full_identity: bool = False) -> Q | None:

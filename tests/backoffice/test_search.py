@@ -1,7 +1,10 @@
 """Operators find a client or a lead by any key they are given, typed the way people type it."""
 
+import json
+
 import pytest
 from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 
 from clients.admin.search import client_search_q
 from clients.models import Client
@@ -115,13 +118,33 @@ def test_it_reads_a_phone_query_the_way_the_intake_reads_a_phone(as_operator, st
     ("term", "indexes"),
     [
         ("79660175445", {"client_mobile_phone_idx", "client_inn_idx", "client_snils_idx"}),
-        ("4008503682", {"document_number_idx"}),
+        ("4008503682", {"clients_client_pkey", "document_number_idx"}),
     ],
 )
 def test_it_looks_a_phone_an_inn_a_snils_and_a_passport_up_by_their_indexes(term, indexes):
-    found = Client.objects.filter(client_search_q(term))
+    with CaptureQueriesContext(connection) as before:  # a passport's clients are read first
+        found = Client.objects.filter(client_search_q(term))
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
         plan = found.explain()
+        for query in before.captured_queries:
+            cursor.execute(f"EXPLAIN {query['sql']}")
+            plan += "\n".join(row[0] for row in cursor.fetchall())
 
     assert {name for name in indexes if name in plan} == indexes, plan
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's plans")
+@pytest.mark.parametrize("full_identity", [False, True])
+@pytest.mark.parametrize("term", ["79660175445", "4008503682", "503682"])
+def test_it_finds_a_client_by_a_number_without_reading_the_whole_clients_table(wanted, term, full_identity):
+    found = Client.objects.filter(client_search_q(term, full_identity=full_identity))
+    with transaction.atomic(), connection.cursor() as cursor:
+        # A whole-table plan stays possible but costs 10^10 more: only a search the indexes cannot
+        # answer still takes one.
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_indexscan = off")
+        plan = json.loads(found.explain(format="json"))[0]["Plan"]
+
+    assert plan["Total Cost"] < 1e9, plan
+    assert list(found) == ([wanted] if term != "503682" or full_identity else [])
