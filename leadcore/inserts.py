@@ -2,12 +2,8 @@
 client's look-up-or-insert (`leadcore.statement.one_statement`), their parameters computed without
 Django's per-value machinery where it would change nothing."""
 
-import dataclasses
-import datetime
-import decimal
 import functools
-import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -15,6 +11,7 @@ from django.db import connection, models
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import DEFERRED, Field, Model
 
+from leadcore.insert_columns import CONVERTED, Column, columns, computed_sent, insert_head, value_sent
 from leadcore.rows import column_of
 from leadcore.statement import CLIENT_ID, Computed, client_hold, database, in_statement, insert_time, row_hold
 
@@ -59,7 +56,7 @@ def rows_insert(rows: Sequence[Model]) -> None:
         group = [row for row in rows if (row.pk is not None) is keyed]
         if not group:
             continue
-        head, plan, casts = _insert_head(model, keyed)
+        head, plan, casts = insert_head(model, keyed)
         if held:
             for row in group:
                 row_hold(head, casts, _row_params(row, plan), instance=row, attnames=_attnames(model, keyed))
@@ -83,7 +80,7 @@ def rows_insert_values(model: type[Model], rows: Sequence[Mapping[str, Any]], **
     """
     if not rows:
         return
-    head, plan, casts = _insert_head(model, keyed=False)
+    head, plan, casts = insert_head(model, keyed=False)
     if not in_statement() or not _values_plan(model, keyed=False):
         rows_insert([model(**shared, **row) for row in rows])
         return
@@ -108,7 +105,7 @@ def row_insert_values(model: type[M], values: Mapping[str, Any], *, pk: Any, kep
         row = model(pk=pk, **values)
         row_insert(row)
         return row
-    head, plan, casts = _insert_head(model, keyed=True)
+    head, plan, casts = insert_head(model, keyed=True)
     db = database()
     computed: list[int] = []
     params = _values_params(model, {model._meta.pk.attname: pk, **values}, plan, db, computed)
@@ -173,7 +170,7 @@ def _kept_shape(model: type[Model], kept: tuple[str, ...]) -> _KeptShape:
 
 @functools.cache
 def _attnames(model: type[Model], keyed: bool) -> list[str]:
-    return [c.attname for c in _plan(model, keyed)]
+    return [c.attname for c in columns(model, keyed)]
 
 
 @dataclass(frozen=True)
@@ -181,24 +178,24 @@ class _ValuesPlan:
     """How a row given as field values becomes its INSERT's values, worked out once per model."""
 
     # Each field's name and attname: its position, its column, whether the name is the relation's.
-    positions: dict[str, tuple[int, "_Column", bool]]
+    positions: dict[str, tuple[int, "Column", bool]]
     # A column left out takes its default: here as sent where that is a constant sent as it is, no
     # default (NULL) or a JSON column's empty dict or list (sent the same each time), the time of
     # the insert where it is stamped, else worked out per row (`defaulted`).
     template: list[Any]
     stamped: tuple[int, ...]
-    defaulted: tuple[tuple[int, "_Column"], ...]
+    defaulted: tuple[tuple[int, "Column"], ...]
 
 
 @functools.cache
 def _values_plan(model: type[Model], keyed: bool) -> _ValuesPlan | None:
     """None when a field sets its value on save other than its time of insert (as a file field
     does): every other field takes its value as given or its default."""
-    positions: dict[str, tuple[int, _Column, bool]] = {}
+    positions: dict[str, tuple[int, Column, bool]] = {}
     template: list[Any] = []
     stamped: list[int] = []
-    defaulted: list[tuple[int, _Column]] = []
-    for i, c in enumerate(_plan(model, keyed)):
+    defaulted: list[tuple[int, Column]] = []
+    for i, c in enumerate(columns(model, keyed)):
         if not c.stamped and not _pre_save_reads(c.field):
             return None
         positions[c.field.name] = (i, c, c.field.name != c.attname)
@@ -232,7 +229,7 @@ def _pre_save_reads(field: Field) -> bool:
 def _values_params(
     model: type[Model],
     values: Mapping[str, Any],
-    plan: Sequence["_Column"],
+    plan: Sequence["Column"],
     db: BaseDatabaseWrapper,
     computed: list[int] | None = None,
 ) -> list[Any]:
@@ -260,142 +257,25 @@ def _values_params(
             if value is not None and value.pk is None:
                 raise ValueError(f"{model.__name__}.{name}: the related row is not saved")
             value = None if value is None else value.pk
-        # Inline, the per-type answer of `_value_sent` known: a lead's hundred values cost it calls.
-        wrap = c.as_is_by_type.get(type(value), _CONVERTED)
+        # Inline, the per-type answer of `value_sent` known: a lead's hundred values cost it calls.
+        wrap = c.as_is_by_type.get(type(value), CONVERTED)
         if wrap is None:
             params[i] = value
-        elif wrap is _CONVERTED:
-            sent = params[i] = _value_sent(c, value, db)
+        elif wrap is CONVERTED:
+            sent = params[i] = value_sent(c, value, db)
             if computed is not None and type(sent) is Computed:
                 computed.append(i)
         else:
             params[i] = wrap(value)
     for i, c in known.defaulted:
         if c.field.name not in values and c.attname not in values:
-            params[i] = _value_sent(c, c.field.get_default(), db)
+            params[i] = value_sent(c, c.field.get_default(), db)
     if computed:
         computed.sort()
     return params
 
 
-# `_Column.as_is_by_type`'s answer for a type it does not know: `_value_sent` decides.
-_CONVERTED = object()
-
-
-def _value_sent(c: "_Column", value: Any, db: BaseDatabaseWrapper) -> Any:
-    if c.takes_as_is(value):
-        if value is not None and type(value) is not decimal.Decimal:
-            # Taken as it is for its type alone (a Decimal for its value too): a str subclass, a choice.
-            c.as_is_by_type[type(value)] = c.wrap
-        return c.sent(value)
-    if type(value) is Computed:
-        return _computed_sent(c, value, db)
-    if c.json and type(value) in (dict, list):
-        # JSONField.get_db_prep_save's answer, without the four calls it takes to reach it.
-        return db.ops.adapt_json_value(value, c.encoder)
-    return c.field.get_db_prep_save(value, db)
-
-
-def _computed_sent(c: "_Column", value: Computed, db: BaseDatabaseWrapper) -> Computed:
-    """A value the statement computes, its parameters as the column's INSERT would send them."""
-    if not value.params:  # an id: nothing to convert
-        return value
-    params = [_value_sent(c, p, db) for p in value.params]
-    return Computed(value.sql, tuple(params), value.value)
-
-
-@functools.cache
-def _insert_head(model: type[Model], keyed: bool) -> tuple[str, list["_Column"], tuple[str, ...]]:
-    """`INSERT INTO table (columns)`, how to get each column's value and each column's type
-    without length or precision (`leadcore.statement` casts a VALUES list's first row to them),
-    worked out once per model: the values are what Django's insert compiler would send
-    (`pre_save`, `get_db_prep_save`), without its per-value expression machinery, which cost more
-    CPU than anything else of the conversion."""
-    quote = connection.ops.quote_name
-    plan = _plan(model, keyed)
-    head = f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(quote(c.column) for c in plan)})"
-    return head, plan, tuple(re.sub(r"\(.*\)", "", str(c.field.db_type(connection))) for c in plan)
-
-
-# Field classes whose value needs no conversion when it already has the Python type named here:
-# Django's get_db_prep_save would hand it back through four calls (integers wrapped in the
-# column's integer type, as Django's backend does for server-side binding). Subclasses are not
-# covered on purpose: each may convert (JSON, UUID, IP addresses, times set on save).
-_SENT_AS_IS: dict[type[Field], tuple[type, ...]] = {
-    models.AutoField: (int,),
-    models.BigAutoField: (int,),
-    models.CharField: (str,),
-    models.TextField: (str,),
-    models.EmailField: (str,),
-    models.IntegerField: (int,),
-    models.BigIntegerField: (int,),
-    models.PositiveIntegerField: (int,),
-    models.PositiveSmallIntegerField: (int,),
-    models.SmallIntegerField: (int,),
-    models.BooleanField: (bool,),
-    models.DateField: (datetime.date,),
-    models.DecimalField: (decimal.Decimal,),
-}
-
-
-@dataclass(frozen=True)
-class _Column:
-    field: Field
-    column: str
-    attname: str
-    as_is: tuple[type, ...]  # value types sent unconverted; () where Django converts or sets it
-    wrap: Callable[[int], Any] | None  # the integer type Django wraps such a value in
-    null: bool
-    # A text column: its conversion hands any str back as it is, a str subclass (a Django choice) too.
-    text: bool
-    stamped: bool  # a DateTimeField set on save (auto_now, auto_now_add): the row's time of insert
-    # The types `takes_as_is` accepts for any value of theirs, each with its `wrap`: those of
-    # `as_is` but Decimal (not for a NaN), None where the column takes it, the str subclasses met.
-    as_is_by_type: dict[type, Any] = dataclasses.field(compare=False)
-    json: bool  # a JSONField (not a subclass: each may convert), its `encoder` the field's
-    encoder: Any
-
-    def takes_as_is(self, value: Any) -> bool:
-        """Whether Django's conversion would hand `value` back as it is (an integer wrapped)."""
-        if value is None:
-            return bool(self.as_is) and self.null
-        if type(value) in self.as_is:
-            return not (type(value) is decimal.Decimal and not value.is_finite())
-        return self.text and isinstance(value, str)
-
-    def sent(self, value: Any) -> Any:
-        """A value `takes_as_is` accepted, as Django would send it (`adapt_integerfield_value`)."""
-        return value if self.wrap is None or value is None else self.wrap(value)
-
-
-@functools.cache
-def _plan(model: type[Model], keyed: bool) -> list[_Column]:
-    return [_column_plan(f) for f in model._meta.concrete_fields if keyed or not f.primary_key]
-
-
-def _column_plan(field: Field) -> _Column:
-    source = field.target_field if isinstance(field, models.ForeignKey) else field
-    as_is = _SENT_AS_IS.get(type(source), ())
-    set_on_save = getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False)
-    if set_on_save:
-        as_is = ()
-    # Django wraps the integer columns' values, not the ids of the auto fields.
-    wrapped = as_is == (int,) and not isinstance(source, models.AutoField | models.BigAutoField)
-    # The backend's own map, read once: through `connection.ops` on every value it cost more than the rest of `sent`.
-    types: dict[str, Callable[[int], Any]] = getattr(connection.ops, "integerfield_type_map", {})
-    wrap = types.get(source.get_internal_type()) if wrapped else None
-    stamped = set_on_save and type(field) is models.DateTimeField
-    by_type: dict[type, Any] = {t: wrap for t in as_is if t is not decimal.Decimal}
-    if as_is and field.null:
-        by_type[type(None)] = None
-    json = type(field) is models.JSONField
-    return _Column(
-        field, column_of(field), field.attname, as_is, wrap, field.null, as_is == (str,), stamped, by_type,
-        json, getattr(field, "encoder", None),
-    )  # fmt: skip
-
-
-def _row_params(row: Model, plan: Sequence[_Column]) -> list[Any]:
+def _row_params(row: Model, plan: Sequence[Column]) -> list[Any]:
     """The values Django's insert compiler would send for `row` (`pre_save`, `get_db_prep_save`),
     the short way where the field and the value's type make the conversion a no-op: on the
     lead's path these conversions cost more CPU than the rest of building its INSERTs.
@@ -414,7 +294,7 @@ def _row_params(row: Model, plan: Sequence[_Column]) -> list[Any]:
         if c.takes_as_is(value):
             params.append(c.sent(value))
         elif type(value) is Computed:
-            params.append(_computed_sent(c, value, db))
+            params.append(computed_sent(c, value, db))
         else:
             params.append(c.field.get_db_prep_save(c.field.pre_save(row, add=True), db))
     return params
@@ -431,7 +311,7 @@ def insert_unless_found(
     after the statement's snapshot, it waits for that one and finds nothing to write, and the
     statement runs again. No instance is built: whoever reads the row reads the stored one.
     """
-    head, plan, _casts = _insert_head(model, keyed=False)
+    head, plan, _casts = insert_head(model, keyed=False)
     db = database()
     client_hold(
         table=model._meta.db_table,

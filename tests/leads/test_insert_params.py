@@ -8,7 +8,7 @@ from django.db import connection
 from django.db.models import JSONField
 
 from clients.models import Address, AddressKind, Client, Contract, Goods, LoanApplication, Relative
-from leadcore import inserts
+from leadcore import insert_columns, inserts
 from leadcore.statement import Computed
 from leads.models import Lead
 from tests.leads.conftest import example, post_lead
@@ -93,7 +93,7 @@ def test_it_sends_what_django_would_for_every_row_of_a_lead(name, params_compare
 def test_it_takes_plain_values_as_they_are(db):
     # Decimal(value) makes a new object, so `is` tells the short way from Django's conversion.
     goods = Goods(application_id=7, name="Смартфон", amount=Decimal("32990.00"), quantity=1)
-    plan = inserts._plan(Goods, keyed=False)
+    plan = insert_columns.columns(Goods, keyed=False)
 
     sent = dict(zip([c.field.name for c in plan], inserts._row_params(goods, plan), strict=True))
 
@@ -106,7 +106,7 @@ def test_it_takes_plain_values_as_they_are(db):
 def test_it_takes_a_choice_as_it_is(db, monkeypatch):
     # A choice is a str subclass, which the column's conversion would hand back as it is.
     address = Address(client_id=7, kind=AddressKind.REGISTRATION, full_address_text="Москва")
-    plan = inserts._plan(Address, keyed=False)
+    plan = insert_columns.columns(Address, keyed=False)
     kind = next(c.field for c in plan if c.field.name == "kind")
     monkeypatch.setattr(kind, "get_db_prep_save", lambda *args, **kwargs: pytest.fail("converted"))
 
@@ -117,7 +117,7 @@ def test_it_takes_a_choice_as_it_is(db, monkeypatch):
 
 def test_the_values_way_takes_a_choice_as_it_is_each_time(db, monkeypatch):
     # Its type is learned the first time; the second row is sent from what was learned.
-    plan = inserts._plan(Address, keyed=False)
+    plan = insert_columns.columns(Address, keyed=False)
     kind = next(c.field for c in plan if c.field.name == "kind")
     monkeypatch.setattr(kind, "get_db_prep_save", lambda *args, **kwargs: pytest.fail("converted"))
     at = [c.field.name for c in plan].index("kind")
@@ -129,7 +129,7 @@ def test_the_values_way_takes_a_choice_as_it_is_each_time(db, monkeypatch):
 
 def test_the_values_way_still_converts_a_decimal_that_is_not_finite(db):
     # A finite Decimal is sent as it is; that says nothing of the next one of the type.
-    plan = inserts._plan(Goods, keyed=False)
+    plan = insert_columns.columns(Goods, keyed=False)
     at = [c.field.name for c in plan].index("amount")
     amount = Decimal("32990.00")
     row = {"application_id": 7, "name": "Смартфон", "quantity": 1}
@@ -143,12 +143,12 @@ def test_the_values_way_still_converts_a_decimal_that_is_not_finite(db):
 def test_the_json_columns_send_what_django_would(db, model):
     # Given and defaulted, with the field's own encoder: the encoded text too, not only the value.
     values = [{"name": "б", "amount": 1.5, "at": None}, [{"a": "б"}, 1, True], {}, []]
-    plan = inserts._plan(model, keyed=False)
+    plan = insert_columns.columns(model, keyed=False)
     columns = [c for c in plan if isinstance(c.field, JSONField)]
     assert columns
     for c in columns:
         for value in values:
-            got, expected = inserts._value_sent(c, value, connection), c.field.get_db_prep_save(value, connection)
+            got, expected = insert_columns.value_sent(c, value, connection), c.field.get_db_prep_save(value, connection)
             assert (type(got), got.obj, got.dumps(value)) == (type(expected), expected.obj, expected.dumps(value))
     known = inserts._values_plan(model, keyed=False)
     assert known is not None

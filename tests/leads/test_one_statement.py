@@ -16,7 +16,8 @@ from clients.models import Client, Contract, Goods, LoanApplication
 from clients.services.lending import CONTRACT_NUMBER_SQL, contract_number
 from leadcore import statement, statement_text
 from leadcore.db import round_trips_counted
-from leadcore.inserts import _insert_head, _values_params
+from leadcore.insert_columns import insert_head
+from leadcore.inserts import _values_params
 from leadcore.statement import Computed, ids_reserved, one_statement, row_hold
 from leads import services
 from leads.intake.validate import validate_lead
@@ -373,7 +374,7 @@ def test_a_row_chained_after_a_list_of_its_table_is_written_once():
     it waits for that list's INSERT (a data dependence), and must still be one row, not one per
     row of the list."""
     application = LoanApplicationFactory()
-    head, plan, casts = _insert_head(Goods, keyed=False)
+    head, plan, casts = insert_head(Goods, keyed=False)
 
     def goods(name: str) -> list[Any]:
         return _values_params(Goods, {"application": application, "name": name}, plan, connection)
