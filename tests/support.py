@@ -2,6 +2,7 @@
 
 import secrets
 
+from django.db import DEFAULT_DB_ALIAS, connection, connections
 from rest_framework.test import APIClient
 
 from leadcore.api.models import ApiToken
@@ -20,3 +21,14 @@ def api_client_for(user) -> APIClient:
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Token {api_key_for(user)}")
     return client
+
+
+def drop_connection() -> None:
+    """Terminate the server process behind Django's connection from a second one, and wait until it is gone."""
+    pid = connection.connection.info.backend_pid
+    other = connections.create_connection(DEFAULT_DB_ALIAS)
+    try:
+        with other.cursor() as cursor:
+            cursor.execute("SELECT pg_terminate_backend(%s, 5000)", [pid])
+    finally:
+        other.close()

@@ -4,13 +4,14 @@ import logging
 from unittest import mock
 
 import pytest
-from django.db import DEFAULT_DB_ALIAS, connection, connections
+from django.db import connection
 
 from clients.models import Client, Contract, LoanApplication
 from leads import selectors, services
 from leads.intake import validate
 from leads.models import IdempotencyKey, Lead
 from tests.leads.conftest import person, post_lead
+from tests.support import drop_connection
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -28,17 +29,6 @@ def _no_dead_connection_left(transactional_db):
     """Should the code under test keep a dropped connection, the flush after the test must not use it."""
     yield
     connection.close()
-
-
-def drop_connection() -> None:
-    """Terminate the server process behind Django's connection from a second one, and wait until it is gone."""
-    pid = connection.connection.info.backend_pid
-    other = connections.create_connection(DEFAULT_DB_ALIAS)
-    try:
-        with other.cursor() as cursor:
-            cursor.execute("SELECT pg_terminate_backend(%s, 5000)", [pid])
-    finally:
-        other.close()
 
 
 def dropping_before(step):

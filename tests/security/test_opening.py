@@ -29,8 +29,8 @@ from leadcore.db import round_trips_counted
 from modeleditor.cache import config_snapshot, forget_version_check
 from modeleditor.models import ConfigVersion
 from tests.factories import ApiUserFactory
-from tests.security.test_token_lookup import _keys, _state, _through_the_orm
-from tests.support import api_key_for
+from tests.security.test_token_lookup import _keys, _through_the_orm, assert_same_token
+from tests.support import api_key_for, drop_connection
 
 pytestmark = [
     pytest.mark.django_db,
@@ -52,12 +52,7 @@ def test_it_reads_the_same_tokens_and_users_as_the_token_read_in_one_statement(d
             opened = api_request_open(key=key, window=_window())
             user = opened.token.user if opened.token is not None else None
 
-        assert (opened.token is None) == (expected is None), key
-        if opened.token is not None and expected is not None:
-            assert type(opened.token) is type(expected)
-            assert _state(opened.token) == _state(expected)
-            assert type(user) is type(expected.user)
-            assert _state(user) == _state(expected.user)
+        assert_same_token(opened.token, user, expected, key)
 
 
 def test_it_keeps_its_statement_on_the_threads_own_connection():
@@ -242,12 +237,7 @@ def test_it_answers_through_its_kept_cursor_as_the_queryset_does_in_one_round_tr
                 user = opened.token.user if opened.token is not None else None
 
             assert trips.count == 1
-            assert (opened.token is None) == (expected is None), key
-            if opened.token is not None and expected is not None:
-                assert type(opened.token) is type(expected)
-                assert _state(opened.token) == _state(expected)
-                assert type(user) is type(expected.user)
-                assert _state(user) == _state(expected.user)
+            assert_same_token(opened.token, user, expected, key)
 
     assert "_leadcore_opening_cursor" in vars(connections[DEFAULT_DB_ALIAS])
 
@@ -294,12 +284,7 @@ def test_it_reconnects_when_the_server_ended_the_connection_between_requests():
     key = api_key_for(ApiUserFactory())
     assert api_request_open(key=key, window=_window()).counted is not None
     pid = connection.connection.info.backend_pid
-    other = connections.create_connection(DEFAULT_DB_ALIAS)
-    try:
-        with other.cursor() as cursor:
-            cursor.execute("SELECT pg_terminate_backend(%s, 5000)", [pid])
-    finally:
-        other.close()
+    drop_connection()
 
     # A server process's next request: its health check finds the connection gone and opens another.
     close_old_connections()
