@@ -38,13 +38,13 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any, ParamSpec, TypeVar
 
-import psycopg
 from django.db import DEFAULT_DB_ALIAS, OperationalError, connections, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Model
 from django.utils import timezone
 
 from leadcore import statement_text
+from leadcore.db import kept_cursor
 from leadcore.rows import column_of
 from leadcore.statement_text import RowShape
 
@@ -291,7 +291,8 @@ def _sent(statement: _Statement) -> Answer:
     # whole text for `%s` on every lead. So it bypasses Django's query log (DEBUG,
     # CaptureQueriesContext); its errors are Django's all the same.
     with db.wrap_database_errors:
-        cursor = _raw_cursor(db)
+        # Kept: a new cursor looks up the dumper of each type of parameter again (a lead sends some fifteen).
+        cursor = kept_cursor(db, "_leadcore_cursor")
         for _run in range(RUNS):
             cursor.execute(sql, params)
             answered = cursor.fetchone()
@@ -307,18 +308,3 @@ def _sent(statement: _Statement) -> Answer:
     # only a client deleted or merged away between runs, run after run, ends here: a fault of the
     # moment that the integrator's retry gets past (an OperationalError is answered 503, retry later).
     raise OperationalError(f"the client was neither found nor made in {RUNS} runs")
-
-
-def _raw_cursor(wrapper: BaseDatabaseWrapper) -> psycopg.RawCursor[Any]:
-    """The statement's cursor on the psycopg connection of `wrapper` (the thread's own Django
-    connection, not `connection`, a proxy shared by threads), kept on it from lead to lead while
-    that connection lives: a new cursor looks up the dumper of each type of parameter again (a
-    lead sends some fifteen), a kept one knows them."""
-    db: psycopg.Connection[Any] = wrapper.connection
-    own = wrapper.__dict__
-    kept: tuple[psycopg.Connection[Any], psycopg.RawCursor[Any]] | None = own.get("_leadcore_cursor")
-    if kept is not None and kept[0] is db and not kept[1].closed:
-        return kept[1]
-    cursor = psycopg.RawCursor(db)
-    own["_leadcore_cursor"] = (db, cursor)
-    return cursor

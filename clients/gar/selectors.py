@@ -12,6 +12,7 @@ from django.db.models.functions import Concat, Length
 
 from clients.gar.models import GarObject, GarObjectKind
 from clients.gar.normalize import NAME_TYPE_WORDS, is_number, text_tokens, tokens
+from leadcore.db import kept_read, numbered
 from leadcore.rows import ModelColumns, built_once
 
 # Looked through in this order until `count` addresses are found: a query is far more often
@@ -88,9 +89,10 @@ def gar_object_with_chain(*, fias_id: str) -> tuple[ChainObject | None, dict[int
         known = gar_objects_by_ids(object_ids=set(whole.path_ids))
         return chain_object(whole), {i: chain_object(o) for i, o in known.items()}
     read = built_once(database, _chain_read)
-    with database.cursor() as cursor:
-        cursor.execute(read.sql, [guid])
-        rows = [ChainObject._make(read.columns.values(database, row)) for row in cursor.fetchall()]
+    found_rows = kept_read(
+        database, cursor="_leadcore_chain_cursor", sql=read.sql, numbered_sql=read.numbered, params=[guid]
+    )
+    rows = [ChainObject._make(read.columns.values(database, row)) for row in found_rows]
     found = next((o for o in rows if o.guid == guid and o.full_address), None)
     if found is None:
         return None, {}
@@ -101,6 +103,7 @@ def gar_object_with_chain(*, fias_id: str) -> tuple[ChainObject | None, dict[int
 @dataclass(frozen=True, slots=True)
 class _ChainRead:
     sql: str
+    numbered: str  # `sql` as the kept cursor takes it
     columns: ModelColumns[GarObject]
 
 
@@ -119,7 +122,7 @@ def _chain_read(database: BaseDatabaseWrapper) -> _ChainRead:
         "SELECT array_append(array_remove(string_to_array(adm_path, '.'), '')::bigint[], object_id) "
         f"FROM {table} WHERE guid = %s)::bigint[])"
     )
-    return _ChainRead(sql=sql, columns=columns)
+    return _ChainRead(sql=sql, numbered=numbered(sql), columns=columns)
 
 
 def gar_directory_is_empty() -> bool:

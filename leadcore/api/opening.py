@@ -8,14 +8,13 @@ counts only a live token of an active user: one atomic statement, exact under co
 before, and a refused request is not counted. Which requests qualify is
 `throttling.token_window_ahead`; the others, SQLite among them, take the separate statements.
 
-The statement goes through a psycopg cursor kept with the connection (`_kept_cursor`), its text
+The statement goes through a psycopg cursor kept with the connection (`leadcore.db.kept_read`), its text
 numbered once: through Django's, every request made a new cursor (a copy of the connection's
 adapters, new loaders for the row's types) and psycopg scanned the text for `%s`. Sent again as
 the same text, it keeps its loaders, so the timestamps of a token and its user, the same on every
 request, are parsed once (`_remembering`). While Django logs queries (DEBUG, a test's
 CaptureQueriesContext) it goes through Django's cursor, the log's only way in."""
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,6 +28,7 @@ from psycopg.abc import AdaptContext, Buffer, Loader
 from leadcore.api.models import ApiToken
 from leadcore.api.throttling import Counted, TokenWindow, counting_sql
 from leadcore.api.tokens import TokenRead, token_read
+from leadcore.db import kept_read, numbered
 from leadcore.rows import built_once
 from modeleditor.cache import VERSION_SQL, version_seen
 
@@ -49,8 +49,7 @@ def _opening(connection: BaseDatabaseWrapper) -> _Opening:
         f"WITH counted AS ({counted}) "
         f"SELECT {read.columns}, (SELECT {count} FROM counted), ({VERSION_SQL}) {read.source}"
     )
-    numbers = iter(range(1, sql.count("%s") + 1))
-    return _Opening(sql=sql, numbered=re.sub("%s", lambda _match: f"${next(numbers)}", sql), read=read)
+    return _Opening(sql=sql, numbered=numbered(sql), read=read)
 
 
 # A loader's answers kept at most: a token's and its user's timestamps, of the tokens in use.
@@ -80,38 +79,12 @@ def _remembering(loader: type[Loader]) -> type[Loader]:
     return Remembering
 
 
-def _kept_cursor(connection: BaseDatabaseWrapper) -> psycopg.RawCursor[Any]:
-    """The opening statement's cursor on the connection's current psycopg connection, kept while
-    that lives, its timestamps' loader remembering (`_remembering`). Kept on the thread's own
-    Django connection, as `built_once` keeps the statement."""
-    db = connection.connection
-    kept: tuple[Any, psycopg.RawCursor[Any]] | None = connection.__dict__.get("_leadcore_opening_cursor")
-    if kept is not None and kept[0] is db and not kept[1].closed:
-        return kept[1]
-    cursor = psycopg.RawCursor(db)
+def _remembering_timestamps(cursor: psycopg.RawCursor[Any]) -> None:
+    """The opening cursor's timestamps' loader remembering (`_remembering`)."""
     timestamptz = cursor.adapters.types["timestamptz"].oid
     loader = cursor.adapters.get_loader(timestamptz, pq.Format.TEXT)
     if loader is not None:
         cursor.adapters.register_loader(timestamptz, _remembering(loader))
-    connection.__dict__["_leadcore_opening_cursor"] = (db, cursor)
-    return cursor
-
-
-def _opened_row(connection: BaseDatabaseWrapper, opening: _Opening, parameters: list[Any]) -> tuple[Any, ...] | None:
-    if connection.queries_logged:
-        with connection.cursor() as cursor:
-            cursor.execute(opening.sql, parameters)
-            return cursor.fetchone()
-    # What Django's cursor does first: the request's health check, the thread check, a broken
-    # transaction refused; then the statement, its errors Django's (a dropped connection: 503).
-    connection.close_if_health_check_failed()
-    connection.ensure_connection()
-    connection.validate_thread_sharing()
-    connection.validate_no_broken_transaction()
-    with connection.wrap_database_errors:
-        kept = _kept_cursor(connection)
-        kept.execute(opening.numbered, parameters)
-        return kept.fetchone()
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,10 +106,17 @@ def api_request_open(*, key: str, window: TokenWindow) -> Opened:
     # PostgreSQL takes an aware datetime as it is, for `expires_at` as for the counter's times.
     token_parameters = read.parameters(key, now)
     parameters: list[Any] = [window.key_prefix, window.window_no, now, now, *token_parameters, window.limit]
-    row = _opened_row(connection, opening, parameters + token_parameters)
-    if row is None:
+    rows = kept_read(
+        connection,
+        cursor="_leadcore_opening_cursor",
+        sql=opening.sql,
+        numbered_sql=opening.numbered,
+        params=parameters + token_parameters,
+        prepare=_remembering_timestamps,
+    )
+    if not rows:
         return Opened(token=None, counted=None)
-    *columns, count, version = row
+    *columns, count, version = rows[0]
     version_seen(version=version)
     token = read.instance(connection, columns)
     if not token.user.is_active:
