@@ -67,11 +67,12 @@ def kept_cursor(
     return cursor
 
 
-def numbered(sql: str) -> str:
+def numbered(sql: str, numbers: Iterator[int] | None = None) -> str:
     """`sql` with its `%s` placeholders numbered ($1, $2…), as a raw cursor takes it: given `%s`,
-    psycopg scans the whole text for them on every run."""
-    numbers = itertools.count(1)
-    return re.sub("%s", lambda _match: f"${next(numbers)}", sql)
+    psycopg scans the whole text for them on every run. `numbers`: the counter shared by the
+    parts of a statement numbered piece by piece (`leadcore.statement_text`)."""
+    counter = itertools.count(1) if numbers is None else numbers
+    return re.sub("%s", lambda _match: f"${next(counter)}", sql)
 
 
 def kept_read(

@@ -7,6 +7,8 @@ import re
 
 from django.db import connection
 
+from leadcore.db import numbered
+
 # A row's part of the statement's shape: its head (INSERT INTO table (columns)), its columns' types
 # (for the first row of a VALUES list), and (column, its SQL) where the statement computes the value.
 RowShape = tuple[str, tuple[str, ...], tuple[tuple[int, str], ...]]
@@ -35,9 +37,6 @@ def sql(
     sequences, client, rows = shape
     numbers = itertools.count(1)
 
-    def numbered(sql: str) -> str:
-        return re.sub("%s", lambda _match: f"${next(numbers)}", sql)
-
     quote = connection.ops.quote_name
     if all(isinstance(sequence, str) for sequence in sequences):
         literals = [str(name).replace("'", "''") for name in sequences]
@@ -45,15 +44,17 @@ def sql(
         parts = [f"ids AS (SELECT {draws})"]
         named: list[str] = []
     else:
-        looked_up = ", ".join(numbered(f"pg_get_serial_sequence(%s, %s) AS s{n}") for n in range(len(sequences)))
+        looked_up = ", ".join(
+            numbered(f"pg_get_serial_sequence(%s, %s) AS s{n}", numbers) for n in range(len(sequences))
+        )
         draws = ", ".join(f"nextval(s{n}) AS i{n}, s{n}" for n in range(len(sequences)))
         parts = [f"ids AS (SELECT {draws} FROM (SELECT {looked_up}) AS sequences)"]
         named = [f"ids.s{n}" for n in range(len(sequences))]
     answer = [f"ids.i{n}" for n in range(len(sequences))]
     if client is not None:
         table, head, lookup, conflict, width = client
-        where = " AND ".join(numbered(f"{quote(column)} = %s") for column in lookup)
-        values = ", ".join(numbered("%s") for _ in range(width - len(lookup)))
+        where = " AND ".join(numbered(f"{quote(column)} = %s", numbers) for column in lookup)
+        values = ", ".join(numbered("%s", numbers) for _ in range(width - len(lookup)))
         parts += [
             f"found AS (SELECT id FROM {quote(table)} WHERE {where} LIMIT 1)",
             f"made AS ({head} SELECT {values} WHERE NOT EXISTS (SELECT 1 FROM found) "
@@ -78,12 +79,12 @@ def sql(
         source = _row_source(row_shape, client is not None) + after
         returning = " RETURNING 1" if n + 1 < len(groups) and groups[n + 1][0][0] == head else ""
         if len(group) == 1:
-            values = ", ".join(numbered("%s" if sql is None else sql) for sql in row_shape)
+            values = ", ".join(numbered("%s" if sql is None else sql, numbers) for sql in row_shape)
             parts.append(f"r{n} AS ({head} SELECT {values} FROM {source}{returning})")
             continue
         given = [i for i, sql in enumerate(row_shape) if sql is None]
-        first = ", ".join(numbered(f"%s::{casts[i]}") for i in given)
-        others = "".join(f", ({', '.join(numbered('%s') for _ in given)})" for _ in group[1:])
+        first = ", ".join(numbered(f"%s::{casts[i]}", numbers) for i in given)
+        others = "".join(f", ({', '.join(numbered('%s', numbers) for _ in given)})" for _ in group[1:])
         select = ", ".join(f"v.c{i}" if sql is None else sql for i, sql in enumerate(row_shape))
         names = ", ".join(f"c{i}" for i in given)
         parts.append(
