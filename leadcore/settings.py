@@ -254,6 +254,10 @@ CLIENT_MATCH_PER_LEGAL_ENTITY = env.bool("CLIENT_MATCH_PER_LEGAL_ENTITY", defaul
 
 # Address directory: "embedded" (GAR tables in our database) or "dadata" (HTTP).
 ADDRESS_DIRECTORY = env.str("ADDRESS_DIRECTORY", default="embedded")
+# FIAS look-ups answered by the embedded directory that each server process keeps until the next
+# import (`clients/gar/lookup_cache.py`): about 3.4 KB each (tracemalloc, the sample's addresses),
+# 7 MB at most. 0 reads the directory for every address.
+GAR_LOOKUP_CACHE_SIZE = env.int("GAR_LOOKUP_CACHE_SIZE", default=2048)
 DADATA_BASE_URL = env.str("DADATA_BASE_URL", default="")
 DADATA_API_KEY = env.str("DADATA_API_KEY", default="")
 DADATA_TIMEOUT_SECONDS = env.float("DADATA_TIMEOUT_SECONDS", default=2.0)

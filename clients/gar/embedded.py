@@ -3,6 +3,7 @@
 from collections.abc import Mapping
 
 from clients.gar.directory import FIAS_LEVELS, ChainLink, DirectoryAddress, DirectoryUnavailable, region_time_zone
+from clients.gar.lookup_cache import kept_lookup
 from clients.gar.models import GarObject, GarObjectKind
 from clients.gar.selectors import (
     ChainObject,
@@ -33,6 +34,9 @@ class EmbeddedDirectory:
             raise DirectoryUnavailable("the embedded GAR directory is empty: run `manage.py import_gar`")
 
     def find_by_id(self, fias_id: str) -> DirectoryAddress | None:
+        return kept_lookup(fias_id, self._read_by_id)
+
+    def _read_by_id(self, fias_id: str) -> DirectoryAddress | None:
         found, chain = gar_object_with_chain(fias_id=fias_id)
         if found is None:
             self._refuse_if_empty()

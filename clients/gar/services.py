@@ -12,9 +12,11 @@ from django.db import transaction
 from clients.gar.errors import GarErrorCode
 from clients.gar.gar_files import GarExport
 from clients.gar.importer import GarImporter, ImportReport
+from clients.gar.models import GarObject
 from clients.gar.verification import check_fias_address
 from clients.models import Address, AddressVerification
 from modeleditor.fieldmap import ADDITIONAL_ADDRESS
+from modeleditor.services import config_version_bump
 
 LEAD_ADDRESS_FIELDS = ADDITIONAL_ADDRESS.fields()
 
@@ -29,6 +31,8 @@ def gar_import(
     """Imports the reference tables, then each region in a transaction of its own.
 
     A region of millions of rows commits on its own: a failure in one region keeps the others.
+    Each commit moves the Model Editor's version with it, so that every process drops the FIAS
+    look-ups it kept (`clients.gar.lookup_cache`).
     """
     export = GarExport(path)
     try:
@@ -40,13 +44,23 @@ def gar_import(
         started = time.monotonic()
         with transaction.atomic():
             importer.import_types()
+            config_version_bump()
         for region in regions or available:
             with transaction.atomic():
                 importer.import_region(region)
+                config_version_bump()
         importer.report.seconds = time.monotonic() - started
         return importer.report
     finally:
         export.close()
+
+
+@transaction.atomic
+def gar_region_drop(*, region: str) -> int:
+    """Deletes a region's objects from the directory; answers how many."""
+    deleted, _ = GarObject.objects.filter(region_code=region).delete()
+    config_version_bump()
+    return deleted
 
 
 class VerifyOutcome(StrEnum):

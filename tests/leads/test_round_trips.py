@@ -14,6 +14,7 @@ from django.db import connection
 from clients.models import Client
 from leadcore.db import round_trips_counted
 from leads.models import Lead
+from tests.gar.test_verification import HOUSE_11
 from tests.leads.conftest import example, post_lead
 
 pytestmark = [
@@ -70,9 +71,23 @@ def test_it_takes_at_most_12_round_trips_for_a_new_client_and_10_for_a_matched_o
     assert new.count <= NEW_CLIENT_MAX
     assert matched.count <= MATCHED_CLIENT_MAX
     # Today: health check 0, the opening statement 1 (token, its rate counter and the Model
-    # Editor's version: leadcore.api.opening), FIAS chain 1, the conversion 1 (ids, client and
-    # every row: one statement in autocommit, no BEGIN or COMMIT: leadcore.statement).
-    assert (new.count, matched.count) == (3, 3)
+    # Editor's version: leadcore.api.opening), the conversion 1 (ids, client and every row: one
+    # statement in autocommit, no BEGIN or COMMIT: leadcore.statement). The FIAS address was
+    # looked up by the first lead and is kept (clients.gar.lookup_cache).
+    assert (new.count, matched.count) == (2, 2)
+
+
+def test_it_takes_one_round_trip_more_for_an_address_the_process_has_not_looked_up(full_lead_ready):
+    api = full_lead_ready
+    house = {"countryId": 643, "fiasId": HOUSE_11, "fullAddressText": "г Москва, ул Сухонская, д 11"}
+
+    with round_trips() as first:
+        assert post_lead(api, {**full_lead(number="500000"), "addressData": house}).status_code == 200
+    with round_trips() as again:
+        assert post_lead(api, {**full_lead(number="500001"), "addressData": house}).status_code == 200
+
+    # The FIAS object and its chain: one read, then kept.
+    assert (first.count, again.count) == (3, 2)
 
 
 def test_it_takes_as_many_round_trips_for_five_of_each_nested_item_as_for_one(full_lead_ready):

@@ -18,7 +18,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from clients.gar.embedded import EmbeddedDirectory
 from clients.gar.models import GarObject
-from clients.gar.services import gar_import
+from clients.gar.services import gar_import, gar_region_drop
 
 REGION = "98"
 SAMPLE = Path(__file__).resolve().parents[2] / "fixtures" / "sample"
@@ -103,7 +103,7 @@ class Command(BaseCommand):
         finally:
             shutil.rmtree(folder, ignore_errors=True)
             if not options["keep"]:
-                GarObject.objects.filter(region_code=REGION).delete()
+                gar_region_drop(region=REGION)
 
     def _write_export(self, root: Path, rng: random.Random, options) -> list[tuple[str, str, str, str]]:
         for reference in SAMPLE.glob("AS_*.XML"):
