@@ -1,8 +1,8 @@
 """The FIAS ids this process has looked up in the embedded directory, kept until the directory changes.
 
 Every lead with a FIAS address reads its object and chain: a round trip and the building of the
-address, about 7 % of the CPU a lead costs the server and its database (README, Benchmarks). The
-same ids come back: a returning client, the neighbours of a block of flats, the houses a partner
+address, about 8 % of a lead's CPU in the server process and 8 % in its database (README,
+Benchmarks). The same ids come back: a returning client, the neighbours of a block of flats, the houses a partner
 shop's customers live in. The answers are kept with the Model Editor's version, which every change
 of the directory moves (`clients.gar.services`), so each process drops them on its first request
 after an import. An API request's opening statement has already read that version: asking costs
