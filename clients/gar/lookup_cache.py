@@ -2,12 +2,12 @@
 
 Every lead with a FIAS address reads its object and chain: a round trip and the building of the
 address, about 8 % of a lead's CPU in the server process and 8 % in its database (README,
-Benchmarks). The same ids come back: a returning client, the neighbours of a block of flats, the houses a partner
-shop's customers live in. The answers are kept with the Model Editor's version, which every change
-of the directory moves (`clients.gar.services`), so each process drops them on its first request
-after an import. An API request's opening statement has already read that version: asking costs
-no query. Only found addresses are kept; an unknown id is read again each time, as it may be
-imported.
+Benchmarks). The same ids come back: a returning client, the neighbours of a block of flats, the
+houses a partner shop's customers live in. The answers are kept with the Model Editor's version,
+which every change of the directory moves (`clients.gar.services`), so each process drops them on
+its first request after an import. An API request's opening statement has already read that
+version: asking costs no query. Only found addresses are kept; an unknown id is read again each
+time, as it may be imported.
 """
 
 import threading
@@ -33,7 +33,7 @@ def kept_lookup(fias_id: str, read: Callable[[str], DirectoryAddress | None]) ->
     try:
         key = uuid.UUID(fias_id)
     except ValueError:
-        return read(fias_id)
+        size = 0  # no such id: the read answers it
     if size <= 0:
         return read(fias_id)
     version = config_snapshot().version

@@ -31,8 +31,8 @@ def gar_import(
     """Imports the reference tables, then each region in a transaction of its own.
 
     A region of millions of rows commits on its own: a failure in one region keeps the others.
-    Each commit moves the Model Editor's version with it, so that every process drops the FIAS
-    look-ups it kept (`clients.gar.lookup_cache`).
+    Each region's commit moves the Model Editor's version with it, so that every process drops the
+    FIAS look-ups it kept (`clients.gar.lookup_cache`).
     """
     export = GarExport(path)
     try:
@@ -44,7 +44,6 @@ def gar_import(
         started = time.monotonic()
         with transaction.atomic():
             importer.import_types()
-            config_version_bump()
         for region in regions or available:
             with transaction.atomic():
                 importer.import_region(region)
