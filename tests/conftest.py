@@ -19,6 +19,17 @@ def _fresh_cache(request):
         cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _no_kept_lookups():
+    """A process keeps FIAS look-ups under the Model Editor's version (`clients.gar.lookup_cache`);
+    each test's rolled-back database numbers its versions again, so nothing is kept across tests."""
+    from clients.gar import lookup_cache
+
+    with lookup_cache._lock:
+        lookup_cache._kept.clear()
+        lookup_cache._kept_version = None
+
+
 @pytest.fixture
 def api_user(db):
     return ApiUserFactory()

@@ -30,12 +30,12 @@ def kept_lookup(fias_id: str, read: Callable[[str], DirectoryAddress | None]) ->
     `GAR_LOOKUP_CACHE_SIZE` answers are kept at most, the least recently asked dropped first."""
     global _kept_version
     size = settings.GAR_LOOKUP_CACHE_SIZE
+    if size <= 0:
+        return read(fias_id)
     try:
         key = uuid.UUID(fias_id)
     except ValueError:
-        size = 0  # no such id: the read answers it
-    if size <= 0:
-        return read(fias_id)
+        return read(fias_id)  # no such id: the read answers it
     version = config_snapshot().version
     with _lock:
         if _kept_version != version:
